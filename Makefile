@@ -1,0 +1,73 @@
+# Two commands matter: `make serve` (site on http://127.0.0.1:8000) and `make test`.
+# Both set everything up on a fresh machine: the venv, the npm assets, the generated pages.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+PAPER ?= a4
+# Material 9.7+ prints a banner about MkDocs 2.0 on every run; the successor path is in
+# the README (Zensical reads the same mkdocs.yml), so the banner is noise in our logs.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve generate build site pdf decks schema test lint bench lighthouse linkcheck-online clean
+
+$(VENV)/.site: requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.site requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+docs/assets/vendor/iframe-worker/shim.js: node_modules/.installed
+	mkdir -p $(dir $@)
+	cp node_modules/iframe-worker/shim/index.js $@
+
+setup: $(VENV)/.site docs/assets/vendor/iframe-worker/shim.js
+
+generate: setup
+	$(PY) scripts/build_pages.py
+
+serve: setup
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+site: setup
+	$(MKDOCS) build --strict
+
+pdf: setup
+	$(PY) scripts/build_pdf.py --paper $(PAPER) --out site/downloads
+
+decks: setup
+	$(PY) scripts/build_decks.py --out site/downloads
+
+build: site
+	$(MAKE) --no-print-directory pdf decks
+
+schema: setup
+	$(PY) scripts/write_schema.py
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check flguide scripts tests benchmarks
+
+test: $(VENV)/.dev setup
+	$(VENV)/bin/ruff check flguide scripts tests benchmarks
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.dev setup
+	$(PY) benchmarks/bench.py
+
+lighthouse: $(VENV)/.dev setup
+	bash benchmarks/lighthouse.sh
+
+linkcheck-online: $(VENV)/.dev
+	$(PY) scripts/linkcheck_online.py
+
+clean:
+	rm -rf site $(VENV) node_modules
+	$(PY) -c "" 2>/dev/null || true

@@ -1,0 +1,132 @@
+"""Stage 1: read the bank's YAML safely and remember where every value came from.
+
+Owns the byte and syntax level: encoding, size, YAML syntax, duplicate keys, anchors and
+tags. Returns plain Python data plus a map from field path to (line, column), which the
+validator uses to point at the exact spot of each mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BankError, Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: Any
+    marks: dict[Path_, tuple[int, int]]
+    file: str
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the deepest known node on `path` (a missing field points at its parent)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.marks:
+                return self.marks[path[:end]]
+        return (1, 1)
+
+
+def format_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def load_bank(path: Path, display_name: str | None = None) -> Loaded:
+    name = display_name or str(path)
+    raw = path.read_bytes()
+    return parse_bank(raw, name)
+
+
+def parse_bank(raw: bytes, name: str) -> Loaded:
+    def fail(line: int, col: int, message: str) -> BankError:
+        return BankError([Problem(name, line, col, "(document)", message)])
+
+    if len(raw) > MAX_BYTES:
+        raise fail(1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise fail(1, 1, "file starts with a UTF-8 byte-order mark; save it without one")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(line, col, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise fail(line, 1, "NUL character in file")
+
+    try:
+        _reject_anchors_and_tags(text, name)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(filter(None, [exc.context, exc.problem])) or "YAML syntax error"
+        raise fail(line, col, f"YAML syntax error: {message}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        raise fail(1, 1, f"YAML error: {exc}") from None
+
+    if node is None:
+        raise fail(1, 1, "file is empty")
+    marks: dict[Path_, tuple[int, int]] = {}
+    problems: list[Problem] = []
+    data = _to_python(node, (), marks, problems, name)
+    if problems:
+        raise BankError(problems)
+    return Loaded(data=data, marks=marks, file=name)
+
+
+def _reject_anchors_and_tags(text: str, name: str) -> None:
+    # Aliases make "billion laughs" documents possible, and custom tags are code paths;
+    # the bank needs neither, so both are refused before anything is built.
+    problems = []
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            problems.append(Problem(name, *where, "(document)", "YAML anchors and aliases are not allowed"))
+        tag = getattr(event, "tag", None)
+        if tag and not isinstance(event, yaml.DocumentStartEvent) and not getattr(event, "implicit", True):
+            problems.append(Problem(name, *where, "(document)", f"YAML tag {tag!r} is not allowed"))
+        if isinstance(event, yaml.DocumentStartEvent) and mark.index > 0 and event.explicit:
+            problems.append(Problem(name, *where, "(document)", "only one YAML document is allowed"))
+    if problems:
+        raise BankError(problems[:20])
+
+
+_scalars = yaml.SafeLoader("")
+
+
+def _to_python(node: yaml.Node, path: Path_, marks: dict, problems: list[Problem], name: str) -> Any:
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalars.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                problems.append(Problem(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        format_path(path), "mapping keys must be plain strings"))
+                continue
+            if key in out:
+                problems.append(Problem(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        format_path(path + (key,)), f"duplicate key {key!r}"))
+                continue
+            out[key] = _to_python(value_node, path + (key,), marks, problems, name)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(child, path + (i,), marks, problems, name) for i, child in enumerate(node.value)]
+    try:
+        return _scalars.construct_object(node)
+    except (yaml.constructor.ConstructorError, ValueError) as exc:
+        problems.append(Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
+                                format_path(path), f"bad value: {exc}"))
+        return None

@@ -1,0 +1,76 @@
+"""Markdown → HTML for the outputs that MkDocs does not build (quiz data, PDFs, decks).
+
+Owns two things: the extension list, read from `mkdocs.yml` so that every output renders
+an answer the same way as the site; and `literal`, which makes author text show exactly as
+typed (raw HTML is shown, never interpreted).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# Site-only behaviour: snippets appends the glossary tooltips, which need the generated docs/.
+SITE_ONLY = {"pymdownx.snippets"}
+FENCE_LINE = re.compile(r"^[ \t]*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+
+
+def literal(text: str) -> str:
+    """Escape `&` and `<` outside code, so Markdown shows them instead of reading HTML."""
+    out: list[str] = []
+    in_fence = False
+    for line in text.splitlines(keepends=True):
+        if FENCE_LINE.match(line):
+            in_fence = not in_fence
+            out.append(line)
+        elif in_fence:
+            out.append(line)
+        else:
+            out.append(_escape_outside_code_spans(line))
+    return "".join(out)
+
+
+def _escape_outside_code_spans(line: str) -> str:
+    pieces, last = [], 0
+    for match in CODE_SPAN.finditer(line):
+        pieces.append(_escape(line[last : match.start()]))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(_escape(line[last:]))
+    return "".join(pieces)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+@lru_cache(maxsize=1)
+def site_extensions() -> tuple[list, dict]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions", []):
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        if name in SITE_ONLY:
+            continue
+        names.append(name)
+        if options:
+            configs[name] = options
+    return names, configs
+
+
+def to_html(text: str) -> str:
+    """Render author Markdown (already literal-escaped or not) to an HTML fragment."""
+    names, configs = site_extensions()
+    return markdown.markdown(literal(text), extensions=names, extension_configs=configs)
+
+
+def inline_html(text: str) -> str:
+    """Render a one-line string (a question, a follow-up) without the wrapping <p>."""
+    html = to_html(text).strip()
+    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html

@@ -1,0 +1,27 @@
+"""MkDocs hook: run the generator before every build and rebuild, and set the navigation.
+
+The only place that knows about MkDocs. The generator itself stays builder-independent
+(Zensical reads the same mkdocs.yml but not hooks: run scripts/build_pages.py first).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flguide.errors import BankError  # noqa: E402
+from flguide.pipeline import DEFAULT_BANK, generate  # noqa: E402
+from flguide.render import nav  # noqa: E402
+
+
+def on_config(config):
+    try:
+        bank, _ = generate(DEFAULT_BANK, Path(config["docs_dir"]))
+    except BankError as exc:
+        raise PluginError(f"the question bank has {len(exc.problems)} problem(s):\n{exc}") from None
+    config["nav"] = nav(bank)
+    return config
