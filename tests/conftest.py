@@ -1,0 +1,107 @@
+"""Shared test fixtures: building a site from a fixture bank, serving it, and a real Chromium.
+
+Every behaviour test builds its own site from a bank under tests/ (never the real bank),
+in a temporary copy of the project, so tests never touch the working tree's docs/ or site/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+COPY = ["mkdocs.yml", "flguide", "overrides", "scripts", "docs/assets"]
+
+
+def make_project(dest: Path, bank: Path | str) -> Path:
+    """A throwaway copy of the project whose content/questions.yaml is `bank`."""
+    for rel in COPY:
+        src = ROOT / rel
+        if src.is_dir():
+            shutil.copytree(src, dest / rel, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    (dest / "content").mkdir(exist_ok=True)
+    shutil.copy2(Path(bank), dest / "content" / "questions.yaml")
+    return dest
+
+
+def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _built(bank: str, base: str) -> Path:
+    project = make_project(Path(base) / Path(bank).stem, bank)
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def build_site(tmp_path_factory):
+    """Call with a bank path; returns the built site/ folder (cached per bank)."""
+    base = tmp_path_factory.mktemp("sites")
+    return lambda bank=FIXTURES / "small.yaml": _built(str(bank), str(base))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Call with a folder; returns the base URL of a loopback HTTP server for it."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. A missing browser fails the run (CI must install it)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
