@@ -10,7 +10,10 @@ PAPER ?= a4
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve generate build site pdf decks schema test lint bench lighthouse linkcheck-online clean
+.PHONY: system setup serve generate build site pdf decks schema test lint bench lighthouse linkcheck-online clean
+
+system:
+	bash scripts/install_system_deps.sh
 
 $(VENV)/.site: requirements.txt
 	python3 -m venv $(VENV)
@@ -55,7 +58,7 @@ schema: setup
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check flguide scripts tests benchmarks
 
-test: $(VENV)/.dev setup
+test: system $(VENV)/.dev setup
 	$(VENV)/bin/ruff check flguide scripts tests benchmarks
 	$(PY) -m pytest -q
 
@@ -70,4 +73,3 @@ linkcheck-online: $(VENV)/.dev
 
 clean:
 	rm -rf site $(VENV) node_modules
-	$(PY) -c "" 2>/dev/null || true

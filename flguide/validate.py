@@ -2,7 +2,8 @@
 
 Owns the rules that span entries: unique slug ids, existing topic and related ids,
 no duplicate questions once case and punctuation are ignored. Field-level rules live on
-the model itself (`model.py`).
+the model (`model.py`). Cross-entry rules run on the raw data even when some fields are
+invalid, so an author sees every problem in one run.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -23,62 +25,92 @@ def normalise_question(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+def _entries(data: dict, section: str) -> list[tuple[int, dict]]:
+    items = data.get(section)
+    return [(i, e) for i, e in enumerate(items) if isinstance(e, dict)] if isinstance(items, list) else []
+
+
+def _str(entry: dict, key: str) -> str | None:
+    value = entry.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def cross_entry_problems(data: dict[str, Any]) -> list[tuple[tuple, str]]:
+    """(path, message) for every rule that spans more than one entry."""
+    found: list[tuple[tuple, str]] = []
+    topic_ids: set[str] = set()
+    for i, topic in _entries(data, "topics"):
+        tid = _str(topic, "id")
+        if tid in topic_ids:
+            found.append((("topics", i, "id"), f"duplicate topic id {tid!r}"))
+        if tid:
+            topic_ids.add(tid)
+
+    questions = _entries(data, "questions")
+    first_index: dict[str, int] = {}
+    for i, q in questions:
+        qid = _str(q, "id")
+        if qid in first_index:
+            found.append((("questions", i, "id"), f"duplicate question id {qid!r} (first at questions[{first_index[qid]}])"))
+        elif qid:
+            first_index[qid] = i
+
+    seen_text: dict[str, str] = {}
+    for i, q in questions:
+        qid = _str(q, "id") or f"questions[{i}]"
+        topic = _str(q, "topic")
+        if topic and topic not in topic_ids:
+            found.append((("questions", i, "topic"), f"unknown topic {topic!r}"))
+        related = q.get("related")
+        for j, rel in enumerate(related if isinstance(related, list) else []):
+            if rel == qid:
+                found.append((("questions", i, "related", j), "a question cannot be related to itself"))
+            elif isinstance(rel, str) and rel not in first_index:
+                found.append((("questions", i, "related", j), f"unknown question id {rel!r}"))
+        alts = q.get("also_asked_as")
+        phrasings = [(("questions", i, "question"), q.get("question"))] + [
+            (("questions", i, "also_asked_as", j), alt) for j, alt in enumerate(alts if isinstance(alts, list) else [])
+        ]
+        for path, text in phrasings:
+            if not isinstance(text, str) or not text.strip():
+                continue
+            key = normalise_question(text)
+            if key in seen_text and seen_text[key] != qid:
+                found.append((path, f"same question as {seen_text[key]!r} (ignoring case and punctuation)"))
+            elif key in seen_text:
+                found.append((path, "repeats another phrasing of this question"))
+            seen_text.setdefault(key, qid)
+
+    plan_ids: set[str] = set()
+    for i, plan in _entries(data, "study_plans"):
+        pid = _str(plan, "id")
+        if pid in plan_ids:
+            found.append((("study_plans", i, "id"), f"duplicate study plan id {pid!r}"))
+        if pid:
+            plan_ids.add(pid)
+    terms: set[str] = set()
+    for i, entry in _entries(data, "glossary"):
+        term = _str(entry, "term")
+        if term and term.casefold() in terms:
+            found.append((("glossary", i, "term"), f"duplicate glossary term {term!r}"))
+        if term:
+            terms.add(term.casefold())
+    return found
+
+
 def validate(loaded: Loaded) -> Bank:
     def problem(path: tuple, message: str) -> Problem:
         return Problem(loaded.file, *loaded.where(path), format_path(path), message)
 
     if not isinstance(loaded.data, dict):
         raise BankError([problem((), "the bank must be a mapping with topics, questions, checklist and faq")])
+    problems = [problem(path, message) for path, message in cross_entry_problems(loaded.data)]
     try:
         bank = Bank.model_validate(loaded.data)
     except ValidationError as exc:
-        raise BankError([problem(tuple(err["loc"]), _message(err)) for err in exc.errors()]) from None
-
-    problems: list[Problem] = []
-    topic_ids: dict[str, int] = {}
-    for i, topic in enumerate(bank.topics):
-        if topic.id in topic_ids:
-            problems.append(problem(("topics", i, "id"), f"duplicate topic id {topic.id!r}"))
-        topic_ids.setdefault(topic.id, i)
-
-    question_ids: dict[str, int] = {}
-    for i, q in enumerate(bank.questions):
-        if q.id in question_ids:
-            problems.append(problem(("questions", i, "id"), f"duplicate question id {q.id!r} (first at questions[{question_ids[q.id]}])"))
-        question_ids.setdefault(q.id, i)
-
-    seen_text: dict[str, str] = {}
-    for i, q in enumerate(bank.questions):
-        if q.topic not in topic_ids:
-            problems.append(problem(("questions", i, "topic"), f"unknown topic {q.topic!r}"))
-        for j, rel in enumerate(q.related):
-            if rel == q.id:
-                problems.append(problem(("questions", i, "related", j), "a question cannot be related to itself"))
-            elif rel not in question_ids:
-                problems.append(problem(("questions", i, "related", j), f"unknown question id {rel!r}"))
-        phrasings = [(("questions", i, "question"), q.question)] + [
-            (("questions", i, "also_asked_as", j), alt) for j, alt in enumerate(q.also_asked_as)
-        ]
-        for path, text in phrasings:
-            key = normalise_question(text)
-            if key in seen_text and seen_text[key] != q.id:
-                problems.append(problem(path, f"same question as {seen_text[key]!r} (ignoring case and punctuation)"))
-            elif key in seen_text:
-                problems.append(problem(path, "phrasing repeats another phrasing of this question"))
-            seen_text.setdefault(key, q.id)
-
-    plan_ids: set[str] = set()
-    for i, plan in enumerate(bank.study_plans):
-        if plan.id in plan_ids:
-            problems.append(problem(("study_plans", i, "id"), f"duplicate study plan id {plan.id!r}"))
-        plan_ids.add(plan.id)
-    terms: set[str] = set()
-    for i, entry in enumerate(bank.glossary):
-        if entry.term.casefold() in terms:
-            problems.append(problem(("glossary", i, "term"), f"duplicate glossary term {entry.term!r}"))
-        terms.add(entry.term.casefold())
-
-    if problems:
+        problems += [problem(tuple(err["loc"]), _message(err)) for err in exc.errors()]
+        bank = None
+    if problems or bank is None:
         raise BankError(problems)
     return bank
 

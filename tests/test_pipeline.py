@@ -1,0 +1,197 @@
+"""The pipeline (issue: one YAML bank → validated model → generated pages → site)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_project, run_mkdocs
+from flguide.schema import bank_schema_json
+from htmltools import loaded_urls, top_level_details
+
+SMALL = FIXTURES / "small.yaml"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    if not folder.exists():
+        return {}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def build_pages(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/build_pages.py", *args], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_ten_mistakes_give_ten_located_messages_and_write_nothing(tmp_path):
+    project = make_project(tmp_path / "p", SMALL)
+    assert run_mkdocs(project).returncode == 0
+    docs_before, site_before = tree_digest(project / "docs"), tree_digest(project / "site")
+
+    shutil.copy2(FIXTURES / "ten_mistakes.yaml", project / "content" / "questions.yaml")
+    result = build_pages(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    messages = [line for line in result.stderr.splitlines() if line.startswith("content/questions.yaml:")]
+    assert len(messages) == 10, result.stderr
+    for line in messages:
+        assert re.match(r"^content/questions\.yaml:\d+:\d+: [\w\[\]\.]+: .+", line), line
+    # each mistake is reported at its own line
+    assert len({line.split(":")[1] for line in messages}) == 10
+
+    build = run_mkdocs(project)
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    assert "questions.yaml" in build.stderr
+    assert tree_digest(project / "docs") == docs_before
+    assert tree_digest(project / "site") == site_before
+
+
+def test_generator_is_deterministic(tmp_path):
+    first = make_project(tmp_path / "a", SMALL)
+    second = make_project(tmp_path / "b", SMALL)
+    assert build_pages(first).returncode == 0
+    assert build_pages(second).returncode == 0
+    digest = tree_digest(first / "docs")
+    assert digest and digest == tree_digest(second / "docs")
+    # a second run over its own output changes nothing
+    again = build_pages(first)
+    assert "0 file(s) changed" in again.stdout
+    assert tree_digest(first / "docs") == digest
+
+
+def test_removing_a_topic_leaves_no_stale_page(tmp_path):
+    project = make_project(tmp_path / "p", SMALL)
+    assert build_pages(project).returncode == 0
+    assert (project / "docs/topics/beta.md").exists()
+    bank = (project / "content/questions.yaml").read_text()
+    bank = bank.replace("  - id: beta\n    title: Beta topic\n    summary: The second fixture topic.\n    order: 2\n", "")
+    bank = bank.replace("topic: beta", "topic: alpha")
+    (project / "content/questions.yaml").write_text(bank)
+    assert build_pages(project).returncode == 0, "fixture edit should stay valid"
+    assert not (project / "docs/topics/beta.md").exists()
+    assert (project / "docs/topics/alpha.md").exists()
+    assert (project / "docs/assets").is_dir(), "hand-written assets are not the generator's to delete"
+
+
+def test_each_topic_page_has_one_closed_details_per_question(build_site):
+    site = build_site(SMALL)
+    expected = {"alpha": ["q-one", "q-two", "q-three"], "beta": ["q-four", "q-five"]}
+    questions = {
+        "q-one": "What is the first fixture question?",
+        "q-four": "What is the fourth fixture question?",
+    }
+    for topic, ids in expected.items():
+        blocks = top_level_details((site / "topics" / f"{topic}.html").read_text())
+        assert [b.anchor_ids for b in blocks] == [[i] for i in ids]
+        assert all(not b.open for b in blocks)
+        for block, qid in zip(blocks, ids):
+            if qid in questions:
+                assert questions[qid] in block.summary_text
+
+
+def test_no_page_loads_anything_from_another_host(build_site):
+    site = build_site(SMALL)
+    pages = list(site.rglob("*.html"))
+    assert len(pages) >= 8
+    for page in pages:
+        for url in loaded_urls(page.read_text()):
+            parsed = urlparse(url)
+            assert not parsed.netloc and parsed.scheme in ("", "data"), f"{page.name} loads {url}"
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text()):
+            assert not urlparse(url).netloc, f"{css.name} loads {url}"
+        assert "@import url(http" not in css.read_text()
+
+
+def test_search_index_finds_a_word_only_in_a_collapsed_answer(build_site):
+    site = build_site(SMALL)
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    hits = [doc["location"] for doc in index["docs"] if "zanzibarite" in doc["text"].lower()]
+    assert hits and all(h.startswith("topics/alpha.html") for h in hits)
+    assert (site / "search" / "search_index.js").exists(), "offline search needs the inlined index"
+
+
+def test_search_box_finds_the_hidden_word_in_chromium(build_site, serve, page):
+    base = serve(build_site(SMALL))
+    page.goto(base + "index.html")
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.type("zanzibarite", delay=20)
+    result = page.locator("a.md-search-result__link").first
+    result.wait_for(state="attached", timeout=15_000)
+    assert "topics/alpha.html" in result.get_attribute("href")
+
+
+def test_schema_file_is_generated_from_the_model_and_referenced_by_the_bank():
+    schema = ROOT / "content" / "questions.schema.json"
+    assert schema.read_text(encoding="utf-8") == bank_schema_json(), "run `make schema`"
+    first_line = (ROOT / "content" / "questions.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=./questions.schema.json"
+
+
+def test_real_bank_builds_strict(tmp_path):
+    project = make_project(tmp_path / "real", ROOT / "content" / "questions.yaml")
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_unreadable_bank_is_a_clean_error(tmp_path):
+    result = build_pages(ROOT, "--bank", str(tmp_path / "missing.yaml"), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+@pytest.mark.skipif(os.environ.get("FLGUIDE_SKIP_SERVE") == "1", reason="explicitly skipped")
+def test_serve_picks_up_a_yaml_edit_without_restart_or_loop(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    project = make_project(tmp_path / "p", SMALL)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+            return r.read().decode()
+
+    def wait_for(predicate, seconds: float = 60) -> bool:
+        end = time.time() + seconds
+        while time.time() < end:
+            try:
+                if predicate():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for(lambda: "first fixture question" in fetch("topics/alpha.html"))
+        bank = project / "content" / "questions.yaml"
+        bank.write_text(bank.read_text().replace("first fixture question", "edited fixture question"))
+        assert wait_for(lambda: "edited fixture question" in fetch("topics/alpha.html"))
+        time.sleep(4)  # a rebuild loop would keep rebuilding during this quiet period
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+        log.append(out)
+    builds = log[0].count("Building documentation")
+    assert builds <= 3, f"rebuilt {builds} times for one edit:\n{log[0]}"
