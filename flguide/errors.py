@@ -14,7 +14,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+        # One line per problem, whatever the message holds, so tools can parse the output.
+        message = " ".join(self.message.split())
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {message}"
 
 
 class BankError(Exception):

@@ -7,6 +7,8 @@ validator uses to point at the exact spot of each mistake.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,9 +36,15 @@ class Loaded:
 
 
 def format_path(path: Path_) -> str:
+    """`questions[3].references[0].url`; odd keys are quoted so the path stays one token."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][\w-]*", str(part)):
+            out += f".{part}" if out else str(part)
+        else:
+            out += "[" + json.dumps(str(part)).replace(" ", "\\u0020") + "]"
     return out or "(document)"
 
 
@@ -61,8 +69,8 @@ def parse_bank(raw: bytes, name: str) -> Loaded:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise fail(line, col, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}") from None
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise fail(line, 1, "NUL character in file")
+        before = text[: text.index("\x00")]
+        raise fail(before.count("\n") + 1, len(before) - before.rfind("\n"), "NUL character in file")
 
     try:
         _reject_anchors_and_tags(text, name)
@@ -72,7 +80,11 @@ def parse_bank(raw: bytes, name: str) -> Loaded:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(filter(None, [exc.context, exc.problem])) or "YAML syntax error"
         raise fail(line, col, f"YAML syntax error: {message}") from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+        raise fail(line, col, f"character {exc.character!r} is not allowed in YAML") from None
+    except yaml.YAMLError as exc:
         raise fail(1, 1, f"YAML error: {exc}") from None
 
     if node is None:
@@ -88,8 +100,10 @@ def parse_bank(raw: bytes, name: str) -> Loaded:
 def _reject_anchors_and_tags(text: str, name: str) -> None:
     # Aliases make "billion laughs" documents possible, and custom tags are code paths;
     # the bank needs neither, so both are refused before anything is built.
-    problems = []
+    problems: list[Problem] = []
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if problems:
+            break  # one message is enough: a bomb has thousands of aliases
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -100,7 +114,7 @@ def _reject_anchors_and_tags(text: str, name: str) -> None:
         if isinstance(event, yaml.DocumentStartEvent) and mark.index > 0 and event.explicit:
             problems.append(Problem(name, *where, "(document)", "only one YAML document is allowed"))
     if problems:
-        raise BankError(problems[:20])
+        raise BankError(problems)
 
 
 _scalars = yaml.SafeLoader("")

@@ -13,9 +13,9 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flguide.errors import BankError  # noqa: E402
-from flguide.pipeline import DEFAULT_BANK, generate  # noqa: E402
-from flguide.render import nav  # noqa: E402
+from flguide.errors import BankError
+from flguide.pipeline import DEFAULT_BANK, generate
+from flguide.render import nav
 
 
 def on_config(config):

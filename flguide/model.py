@@ -8,7 +8,7 @@ what one well-formed entry looks like, and is the source of the JSON Schema.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -40,13 +40,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     fundamentals = "fundamentals"
     intermediate = "intermediate"
     advanced = "advanced"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     concept = "concept"
     design = "design"
     coding = "coding"

@@ -51,7 +51,8 @@ def cross_entry_problems(data: dict[str, Any]) -> list[tuple[tuple, str]]:
     for i, q in questions:
         qid = _str(q, "id")
         if qid in first_index:
-            found.append((("questions", i, "id"), f"duplicate question id {qid!r} (first at questions[{first_index[qid]}])"))
+            first = f"questions[{first_index[qid]}]"
+            found.append((("questions", i, "id"), f"duplicate question id {qid!r} (first at {first})"))
         elif qid:
             first_index[qid] = i
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flguide.errors import BankError  # noqa: E402
-from flguide.pipeline import DEFAULT_BANK, DEFAULT_DOCS, generate  # noqa: E402
+from flguide.errors import BankError
+from flguide.pipeline import DEFAULT_BANK, DEFAULT_DOCS, generate
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,7 +49,7 @@ def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _built(bank: str, base: str) -> Path:
     project = make_project(Path(base) / Path(bank).stem, bank)
     result = run_mkdocs(project)

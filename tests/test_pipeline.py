@@ -76,7 +76,8 @@ def test_removing_a_topic_leaves_no_stale_page(tmp_path):
     assert build_pages(project).returncode == 0
     assert (project / "docs/topics/beta.md").exists()
     bank = (project / "content/questions.yaml").read_text()
-    bank = bank.replace("  - id: beta\n    title: Beta topic\n    summary: The second fixture topic.\n    order: 2\n", "")
+    beta = "  - id: beta\n    title: Beta topic\n    summary: The second fixture topic.\n    order: 2\n"
+    bank = bank.replace(beta, "")
     bank = bank.replace("topic: beta", "topic: alpha")
     (project / "content/questions.yaml").write_text(bank)
     assert build_pages(project).returncode == 0, "fixture edit should stay valid"
@@ -96,7 +97,7 @@ def test_each_topic_page_has_one_closed_details_per_question(build_site):
         blocks = top_level_details((site / "topics" / f"{topic}.html").read_text())
         assert [b.anchor_ids for b in blocks] == [[i] for i in ids]
         assert all(not b.open for b in blocks)
-        for block, qid in zip(blocks, ids):
+        for block, qid in zip(blocks, ids, strict=True):
             if qid in questions:
                 assert questions[qid] in block.summary_text
 
@@ -164,8 +165,8 @@ def test_serve_picks_up_a_yaml_edit_without_restart_or_loop(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
 
     def fetch(path: str) -> str:

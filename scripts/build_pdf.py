@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Build the study and quiz PDF editions of the guide from the question bank.
+
+    python scripts/build_pdf.py [--bank content/questions.yaml] [--out site/downloads]
+                                [--paper a4|letter] [--version TEXT]
+
+Writes fl-interview-guide.pdf and fl-interview-quiz.pdf. SOURCE_DATE_EPOCH, when set,
+fixes the build date on the cover and in the PDF metadata (reproducible builds). On a bad
+bank, print one line per problem (file:line:col: field: message) and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flguide.errors import BankError
+from flguide.pdf import PAPER_CSS, build_info, build_pdfs
+from flguide.pipeline import DEFAULT_BANK, ROOT, display_name
+from flguide.validate import load_and_validate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bank", type=Path, default=DEFAULT_BANK)
+    parser.add_argument("--out", type=Path, default=ROOT / "site" / "downloads")
+    parser.add_argument("--paper", choices=sorted(PAPER_CSS), default="a4")
+    parser.add_argument("--version", default=None, help="shown on the cover, e.g. a git tag")
+    args = parser.parse_args(argv)
+    try:
+        bank = load_and_validate(args.bank, display_name(args.bank))
+    except BankError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.bank}:1:1: (document): cannot read: {exc.strerror}", file=sys.stderr)
+        return 1
+    started = time.monotonic()
+    build = build_info(os.environ.get("SOURCE_DATE_EPOCH"), args.version)
+    written = build_pdfs(bank, args.out, args.paper, build)
+    names = ", ".join(str(p) for p in written)
+    print(f"{len(bank.questions)} questions; wrote {names} ({args.paper}) in {time.monotonic() - started:.1f}s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Hostile and broken banks: every case gives one located message, exit 1, no traceback,
+and nothing written. Plus a Hypothesis fuzz of the loader and validator."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from flguide.errors import BankError
+from flguide.load import parse_bank
+from flguide.model import Bank
+from flguide.validate import validate
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_pages
+
+CORPUS = sorted((ROOT / "tests" / "bad_content").glob("*.yaml"))
+EXPECT = re.compile(rb"# expect: line (\d+), field (\S+)")
+MESSAGE = re.compile(r"^(?P<file>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$")
+
+
+def run_cli(bank: Path, docs: Path, capsys) -> tuple[int, list[str]]:
+    code = build_pages.main(["--bank", str(bank), "--docs", str(docs)])
+    err = capsys.readouterr().err
+    return code, [line for line in err.splitlines() if MESSAGE.match(line)]
+
+
+def test_corpus_is_big_enough():
+    assert len(CORPUS) >= 30
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[c.stem for c in CORPUS])
+def test_bad_bank_is_reported_and_nothing_is_written(case, tmp_path, capsys):
+    line, field = EXPECT.search(case.read_bytes()).groups()
+    docs = tmp_path / "docs"
+    code, messages = run_cli(case, docs, capsys)
+    assert code == 1
+    assert messages, "expected at least one file:line:col: field: message line"
+    first = MESSAGE.match(messages[0])
+    assert first["file"].endswith(case.name)
+    assert (first["line"], first["field"]) == (line.decode(), field.decode())
+    assert not docs.exists()
+
+
+def test_ten_megabyte_bank_is_refused_before_parsing(tmp_path, capsys):
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("topics: []\n" + "# padding\n" * 1_100_000)
+    assert huge.stat().st_size > 10_000_000
+    code, messages = run_cli(huge, tmp_path / "docs", capsys)
+    assert code == 1 and len(messages) == 1 and "limit" in messages[0]
+
+
+def test_alias_bomb_is_refused_quickly():
+    bomb = next(c for c in CORPUS if "alias-bomb" in c.name).read_bytes()
+    with pytest.raises(BankError) as info:
+        parse_bank(bomb, "bomb.yaml")
+    assert len(info.value.problems) == 1
+
+
+VALID = yaml.safe_load((ROOT / "tests" / "fixtures" / "small.yaml").read_text())
+text = st.text(alphabet=string.printable + "αβε∑‖\u00a0", max_size=40)
+scalar = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), text)
+value = st.recursive(scalar, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                     st.dictionaries(text, inner, max_size=3)), max_leaves=8)
+
+
+def _mutate(data, path, new):
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = new
+    return data
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, prefix + (i,))
+
+
+ALL_PATHS = [p for p in _paths(VALID) if p]
+
+
+def _outcome(raw: bytes) -> None:
+    try:
+        bank = validate(parse_bank(raw, "fuzz.yaml"))
+    except BankError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert MESSAGE.match(str(problem)), str(problem)
+    else:
+        assert isinstance(bank, Bank)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ALL_PATHS), value)
+def test_fuzz_structural_mutations_end_in_a_model_or_a_clean_error(path, new):
+    import copy
+
+    data = _mutate(copy.deepcopy(VALID), path, new)
+    _outcome(yaml.safe_dump(data, allow_unicode=True).encode())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_fuzz_raw_bytes_end_in_a_model_or_a_clean_error(raw):
+    _outcome(raw)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=":-[]{}&*!|>'\"%@`#,? \n\tab1", max_size=120))
+def test_fuzz_yaml_punctuation_ends_in_a_model_or_a_clean_error(source):
+    _outcome(source.encode())
