@@ -105,3 +105,41 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (from its npm package, injected into the page) and return its violations."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+             .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                         nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+    )
+
+
+def set_scheme(page, scheme: str) -> None:
+    """Switch Material's palette ('default' light or 'slate' dark) the way its toggle does."""
+    page.evaluate(
+        """scheme => {
+             document.body.setAttribute('data-md-color-scheme', scheme);
+             const key = (window.__md_scope || new URL('.', location)).pathname + '.__palette';
+             localStorage.setItem(key, JSON.stringify({index: scheme === 'slate' ? 1 : 0,
+               color: {media: '', scheme, primary: 'indigo', accent: 'indigo'}}));
+           }""",
+        scheme,
+    )
+
+
+def build_downloads(site: Path, bank: Path) -> None:
+    """Write the PDFs and decks for `bank` into `site/downloads`, as `make build` does."""
+    for script in ("build_pdf.py", "build_decks.py"):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / script), "--bank", str(bank), "--out", str(site / "downloads")],
+            capture_output=True, text=True, timeout=600, check=False,
+        )
+        assert result.returncode == 0, result.stderr

@@ -1,1 +1,37 @@
-/* placeholder */
+/* home.js: owns the home page progress: #flq-home-progress (totals and cards due), the
+   per-topic .flq-topic-progress cells, and the export / import / reset panel below them. */
+(() => {
+  const F = window.FLQ;
+  if (!F) return;
+
+  F.onPage(() => {
+    const box = document.getElementById("flq-home-progress");
+    if (!box || box.dataset.flqMounted) return;
+    box.dataset.flqMounted = "1";
+    const cells = [...document.querySelectorAll(".flq-topic-progress[data-topic]")];
+    box.after(F.dataPanel());
+
+    function render() {
+      const entries = Object.values(F.load().questions), now = Date.now();
+      let graded = 0, known = 0, total = 0;
+      for (const cell of cells) {
+        const mine = entries.filter((e) => e.topic === cell.dataset.topic);
+        const n = Number(cell.dataset.total) || 0, g = Math.min(mine.length, n), k = Math.min(mine.filter((e) => e.grade === "know").length, n);
+        graded += g;
+        known += k;
+        total += n;
+        cell.replaceChildren(
+          F.el("progress", { max: n || 1, value: g, "aria-hidden": "true" }), " ",
+          `${g} of ${n} graded, ${k} known`);
+      }
+      const due = entries.filter((e) => e.due <= now).length;
+      box.replaceChildren(F.el("p", {},
+        `You have graded ${graded} of ${total} questions and know ${known}. `,
+        F.el("strong", { cls: "flq-due" }, `${due} ${due === 1 ? "card is" : "cards are"} due for review`), ". ",
+        F.el("a", { href: "practice.html" }, "Practice now")));
+    }
+
+    F.onChange("home", () => box.isConnected && render());
+    render();
+  });
+})();

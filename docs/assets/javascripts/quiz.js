@@ -1,1 +1,75 @@
-/* placeholder */
+/* quiz.js: owns quiz mode on topic pages: the .flq-toolbar (hide/show all, progress meters),
+   the self-grade buttons inside each opened answer, and the grade mark in each question. */
+(() => {
+  const F = window.FLQ;
+  if (!F) return;
+  const { el, button, GRADES } = F;
+
+  F.onPage(() => {
+    const bar = document.querySelector(".flq-toolbar");
+    if (!bar || bar.dataset.flqMounted) return;
+    bar.dataset.flqMounted = "1";
+    const topic = bar.dataset.topic;
+    const items = [];
+    for (const d of document.querySelectorAll("details.question")) {
+      const summary = d.querySelector(":scope > summary"), anchor = summary && summary.querySelector(".flq-anchor[id]");
+      if (!anchor) continue;
+      const mark = el("span", { cls: "flq-mark" });
+      summary.append(mark);
+      const group = el("div", { cls: "flq-grade", role: "group", "aria-label": "Grade yourself" },
+        el("span", { cls: "flq-grade__label" }, "How did you do?"),
+        Object.entries(GRADES).map(([g, label]) => button(label, () => grade(item, g), { "data-grade": g, "aria-pressed": "false" })));
+      d.append(group);
+      const item = { d, id: anchor.id, mark, group };
+      d.addEventListener("toggle", () => { if (d.open && !bulk) F.announce("Answer shown. Grade yourself below it."); });
+      items.push(item);
+    }
+    const total = items.length;
+    const meter = (label) => {
+      const p = el("progress", { max: total || 1, value: 0, "aria-label": label });
+      const out = el("span", { cls: "flq-meter__text" });
+      return [el("span", { cls: "flq-meter" }, el("span", { "aria-hidden": "true" }, label + " "), p, " ", out), p, out];
+    };
+    const [gradedBox, gradedBar, gradedText] = meter("Graded");
+    const [knownBox, knownBar, knownText] = meter("Known");
+    let bulk = false;
+    const all = (open) => {
+      bulk = true;
+      for (const { d } of items) d.open = open;
+      setTimeout(() => { bulk = false; });
+      F.announce(open ? "All answers shown." : "All answers hidden.");
+    };
+    bar.append(
+      el("div", { cls: "flq-toolbar__buttons", role: "group", "aria-label": "Quiz controls" },
+        button("Hide all answers", () => all(false)), button("Show all", () => all(true))),
+      el("div", { cls: "flq-toolbar__meters" }, gradedBox, knownBox));
+
+    function render() {
+      const q = F.load().questions;
+      let graded = 0, known = 0;
+      for (const { id, mark, group, d } of items) {
+        const e = q[id];
+        graded += !!e;
+        known += !!e && e.grade === "know";
+        mark.textContent = e ? GRADES[e.grade] : "";
+        mark.dataset.grade = e ? e.grade : "";
+        d.dataset.grade = e ? e.grade : "";
+        for (const b of group.querySelectorAll("button")) b.setAttribute("aria-pressed", String(!!e && b.dataset.grade === e.grade));
+      }
+      gradedBar.value = graded;
+      knownBar.value = known;
+      gradedText.textContent = `${graded} of ${total}`;
+      knownText.textContent = `${known} of ${total}`;
+      return graded;
+    }
+
+    function grade(item, g) {
+      F.grade(item.id, g, topic);
+      const graded = render();
+      F.announce(`Graded ${GRADES[g]}. ${graded} of ${total} graded.`);
+    }
+
+    F.onChange("quiz", () => bar.isConnected && render());
+    render();
+  });
+})();

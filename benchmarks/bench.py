@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Benchmarks and budgets: how the build scales with the bank, and what a reader downloads.
+
+    make bench        # or: python benchmarks/bench.py [--sizes 100 1000 5000] [--runs 3]
+
+Generates synthetic banks (100, 1,000 and 5,000 questions) whose entries have the lengths
+of the real ones, and times each stage as a separate process (median of --runs): the
+generator (validation + generation), a full `mkdocs build`, a rebuild under `mkdocs serve`
+after a one-line YAML edit, the PDFs and the decks, with peak memory. Then weighs the built
+real site. Prints a table and the budgets (pass/fail), and writes benchmarks/results.json.
+Figures only: no budget here fails a test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from flguide.validate import load_and_validate  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+OWN_ASSETS = ["assets/javascripts/store.js", "assets/javascripts/quiz.js", "assets/javascripts/home.js",
+              "assets/javascripts/practice.js", "assets/javascripts/mock.js", "assets/javascripts/checklist.js",
+              "assets/stylesheets/guide.css", "assets/stylesheets/print.css"]
+PAGE_TYPES = {"home": "index.html", "topic": None, "checklist": "checklist.html", "faq": "faq.html",
+              "glossary": "glossary.html", "practice": "practice.html", "mock": "mock.html"}
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_run(cmd: list[str], cwd: Path, runs: int) -> dict:
+    samples = [run(cmd, cwd) for _ in range(runs)]
+    return {"seconds": round(statistics.median(s[0] for s in samples), 3), "peak_mib": max(s[1] for s in samples)}
+
+
+def make_project(dest: Path, bank_text: str) -> Path:
+    for rel in ["mkdocs.yml", "flguide", "overrides", "scripts", "docs/assets"]:
+        src = ROOT / rel
+        if src.is_dir():
+            shutil.copytree(src, dest / rel, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    (dest / "content").mkdir(parents=True, exist_ok=True)
+    (dest / "content" / "questions.yaml").write_text(bank_text, encoding="utf-8")
+    return dest
+
+
+def synthetic_bank(size: int) -> str:
+    """`size` questions cloned round-robin from the real bank, with fresh ids and texts."""
+    real = yaml.safe_load((ROOT / "content" / "questions.yaml").read_text(encoding="utf-8"))
+    source = real["questions"]
+    questions = []
+    for i in range(size):
+        q = dict(source[i % len(source)])
+        q["id"] = f"{q['id']}-s{i}"
+        q["question"] = f"{q['question']} (variant {i})"
+        q["also_asked_as"] = [f"{a} (variant {i})" for a in q.get("also_asked_as", [])]
+        q["related"] = []
+        q["article"] = []
+        questions.append(q)
+    return yaml.dump({**real, "questions": questions}, Dumper=_NoAliases, allow_unicode=True, sort_keys=False,
+                     width=1000)
+
+
+class _NoAliases(yaml.SafeDumper):
+    """The bank refuses YAML aliases, so the synthetic banks must not contain any."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def serve_rebuild_seconds(project: Path) -> float:
+    """Seconds from a one-line YAML edit to the changed page being served by `mkdocs serve`."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    bank = project / "content" / "questions.yaml"
+    first = yaml.safe_load(bank.read_text())["questions"][0]
+    page = f"http://127.0.0.1:{port}/topics/{first['topic']}.html"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(page, timeout=10) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.time() + 600
+        while not fetch() and time.time() < deadline:  # wait for the first build to be served
+            time.sleep(0.5)
+        text = bank.read_text()
+        marker = f"benchmark-marker-{time.time_ns()}"
+        start = time.perf_counter()
+        bank.write_text(text.replace(first["question"], f"{first['question']} {marker}", 1))
+        while marker not in fetch():
+            if time.perf_counter() - start > 600:
+                return float("nan")
+            time.sleep(0.1)
+        return round(time.perf_counter() - start, 3)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def page_weight(site: Path, rel: str) -> dict:
+    html = (site / rel).read_bytes()
+    base = (site / rel).parent
+    css = re.findall(rb'<link[^>]+href="([^"]+\.css)"', html)
+    js = re.findall(rb'<script[^>]+src="([^"]+\.js)"', html)
+
+    def total(paths: list[bytes]) -> int:
+        return sum(gz((base / p.decode()).read_bytes()) for p in paths if (base / p.decode()).exists())
+
+    return {"html": gz(html), "css": total(css), "js": total(js), "html_raw": len(html)}
+
+
+def weigh_site(site: Path, topic_page: str, questions: int) -> dict:
+    pages = {name: page_weight(site, rel or topic_page) for name, rel in PAGE_TYPES.items()}
+    own = sum(gz((site / a).read_bytes()) for a in OWN_ASSETS if (site / a).exists())
+    stock = sum(gz(p.read_bytes()) for p in (site / "assets").rglob("*.min.*") if p.suffix in (".js", ".css")
+                and "workers" not in p.parts)
+    index = (site / "search" / "search_index.json").stat().st_size
+    largest = max((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html"))
+    return {"pages_gzip": pages, "own_js_css_gzip": own, "stock_material_js_css_gzip": stock,
+            "own_share_percent": round(100 * own / (own + stock), 1),
+            "search_index_bytes_per_question": round(index / questions),
+            "largest_html": {"bytes": largest[0], "page": largest[1]}}
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    real_bank = load_and_validate(ROOT / "content" / "questions.yaml")
+    work = Path(tempfile.mkdtemp(prefix="flguide-bench-"))
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "platform": platform.platform(), "processor": platform.machine()},
+                     "runs": args.runs, "sizes": {}}
+    banks = {"real": (ROOT / "content" / "questions.yaml").read_text(encoding="utf-8")}
+    banks.update({str(n): synthetic_bank(n) for n in args.sizes})
+    try:
+        for label, text in banks.items():
+            project = make_project(work / label, text)
+            n = len(yaml.safe_load(text)["questions"])
+            print(f"[bench] {label}: {n} questions", file=sys.stderr, flush=True)
+            row: dict = {"questions": n}
+            row["generate"] = median_run([PY, "scripts/build_pages.py"], project, args.runs)
+            (project / "docs" / ".generated-files").unlink(missing_ok=True)
+            row["site"] = median_run([PY, "-m", "mkdocs", "build"], project, args.runs)
+            row["serve_rebuild_seconds"] = serve_rebuild_seconds(make_project(work / f"{label}-serve", text))
+            for name, script in (("pdf", "build_pdf.py"), ("decks", "build_decks.py")):
+                if (project / "scripts" / script).exists():
+                    row[name] = median_run([PY, f"scripts/{script}", "--out", "site/downloads"], project,
+                                           1 if n > 1000 else args.runs)
+            first_topic = yaml.safe_load(text)["questions"][0]["topic"]
+            row["weight"] = weigh_site(project / "site", f"topics/{first_topic}.html", n)
+            results["sizes"][label] = row
+            shutil.rmtree(project, ignore_errors=True)
+            shutil.rmtree(work / f"{label}-serve", ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    results["budgets"] = budgets(results, args.sizes)
+    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results, len(real_bank.questions))
+    return 0
+
+
+def budgets(results: dict, sizes: list[int]) -> list[dict]:
+    rows = results["sizes"]
+    out = []
+    for label, row in rows.items():
+        share = row["generate"]["seconds"] / row["site"]["seconds"]
+        out.append({"budget": f"generator ≤ 5% of full site build ({label})",
+                    "value": f"{100 * share:.1f}%", "pass": share <= 0.05})
+    if str(min(sizes)) in rows and str(max(sizes)) in rows:
+        ratio = rows[str(max(sizes))]["generate"]["seconds"] / rows[str(min(sizes))]["generate"]["seconds"]
+        out.append({"budget": f"generation time({max(sizes)}) / time({min(sizes)}) ≤ 60",
+                    "value": f"{ratio:.1f}", "pass": ratio <= 60})
+    own = rows["real"]["weight"]["own_js_css_gzip"]
+    out.append({"budget": "own JS + CSS ≤ 15 KB gzip", "value": kb(own), "pass": own <= 15 * 1024})
+    for label in ("real", str(max(sizes))):
+        if label in rows:
+            largest = rows[label]["weight"]["largest_html"]
+            out.append({"budget": f"largest page HTML ≤ 300 KB ({label})",
+                        "value": f"{kb(largest['bytes'])} ({largest['page']})", "pass": largest["bytes"] <= 300 * 1024})
+    if "pdf" in rows["real"]:
+        ratio = rows["real"]["pdf"]["seconds"] / rows["real"]["site"]["seconds"]
+        out.append({"budget": "PDF build ≤ 3× site build (real bank)", "value": f"{ratio:.2f}×", "pass": ratio <= 3})
+    return out
+
+
+def print_table(results: dict, real_questions: int) -> None:
+    print(f"\nMachine: {results['machine']['cpus']} CPUs, {results['machine']['platform']}, "
+          f"Python {results['machine']['python']}; median of {results['runs']} runs\n")
+    print("| bank | questions | generate s | mkdocs build s | serve rebuild s | PDF s | decks s | peak MiB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, row in results["sizes"].items():
+        peak = max(v["peak_mib"] for v in row.values() if isinstance(v, dict) and "peak_mib" in v)
+        print(f"| {label} | {row['questions']} | {row['generate']['seconds']} | {row['site']['seconds']} | "
+              f"{row['serve_rebuild_seconds']} | {row.get('pdf', {}).get('seconds', '–')} | "
+              f"{row.get('decks', {}).get('seconds', '–')} | {peak} |")
+    real = results["sizes"]["real"]["weight"]
+    print(f"\nPage weight, real bank ({real_questions} questions), gzip:\n")
+    print("| page | HTML | CSS | JS |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, w in real["pages_gzip"].items():
+        print(f"| {name} | {kb(w['html'])} | {kb(w['css'])} | {kb(w['js'])} |")
+    print(f"\nOwn JS+CSS: {kb(real['own_js_css_gzip'])} gzip, {real['own_share_percent']}% over stock Material "
+          f"({kb(real['stock_material_js_css_gzip'])}); search index: "
+          f"{real['search_index_bytes_per_question']} bytes per question\n")
+    print("| budget | value | result |")
+    print("| --- | --- | --- |")
+    for b in results["budgets"]:
+        print(f"| {b['budget']} | {b['value']} | {'pass' if b['pass'] else 'FAIL'} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

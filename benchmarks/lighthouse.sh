@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Lighthouse scores (mobile preset) for the home page, a topic page and the Practice page of
+# the real site, served on localhost and audited in Debian's Chromium. Prints four scores
+# per page and the pass/fail against the budgets. `make lighthouse` runs it after `make build`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LH_VERSION=12.2.3
+TOOLS=benchmarks/.lighthouse
+export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+[ -x "$CHROME_PATH" ] || { echo "Chromium not found at $CHROME_PATH" >&2; exit 1; }
+
+if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ]; then
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "lighthouse@$LH_VERSION" >/dev/null
+fi
+[ -f site/index.html ] || make --no-print-directory site >/dev/null
+
+PORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+.venv/bin/python benchmarks/serve_gzip.py "$PORT" site &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+sleep 1
+
+TOPIC=$(ls site/topics | head -1)
+OUT=$(mktemp -d)
+status=0
+printf '%-28s %12s %14s %15s %6s\n' page performance accessibility best-practices seo
+for page in index.html "topics/$TOPIC" practice.html; do
+  "$TOOLS/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT/$page" --quiet --output=json \
+    --output-path="$OUT/report.json" --only-categories=performance,accessibility,best-practices,seo \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+    >/dev/null 2>&1 || { echo "lighthouse failed on $page" >&2; status=1; continue; }
+  read -r perf a11y bp seo < <(node -e '
+    const r = require(process.argv[1]).categories;
+    console.log(["performance","accessibility","best-practices","seo"].map(k => Math.round(r[k].score * 100)).join(" "));
+  ' "$OUT/report.json")
+  printf '%-28s %12s %14s %15s %6s\n' "$page" "$perf" "$a11y" "$bp" "$seo"
+  if [ "$perf" -lt 95 ] || [ "$a11y" -lt 100 ] || [ "$bp" -lt 100 ] || [ "$seo" -lt 95 ]; then
+    echo "  below budget (performance ≥ 95, accessibility 100, best practices 100, SEO ≥ 95)"
+    node -e '
+      const r = require(process.argv[1]);
+      for (const [id, c] of Object.entries(r.categories))
+        for (const ref of c.auditRefs)
+          if (ref.weight > 0 && r.audits[ref.id].score !== null && r.audits[ref.id].score < 1)
+            console.log(`    ${id}: ${ref.id} (${r.audits[ref.id].score})`);
+    ' "$OUT/report.json"
+    status=1
+  fi
+done
+rm -rf "$OUT"
+exit $status

@@ -1,0 +1,379 @@
+"""The PDF downloads (flguide/pdf.py, scripts/build_pdf.py) and the site's print stylesheet.
+
+Each fixture bank's PDFs are built once per session; every test reads those files the way a
+reader's PDF viewer would (pypdf for text, outline, links and fonts; pdfplumber for where
+each character lands on the page).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from flguide.markdown_html import inline_html, to_html
+from flguide.model import Bank
+from flguide.pdf import FILENAMES, MARGINS_MM, build_info, build_pdfs
+from flguide.render import ordered_topics, questions_by_topic
+from flguide.validate import load_and_validate
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BANKS = ("small", "literal")
+EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+MM = 72 / 25.4
+A4 = (595, 842)
+LETTER = (612, 792)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+def plain(fragment: str) -> str:
+    """The text a reader sees for an HTML fragment."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: PDF text extraction breaks lines wherever layout does."""
+    return re.sub(r"\s+", "", text)
+
+
+def page_texts(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def outline(path: Path) -> list[tuple[int, str, int]]:
+    """(depth, title, 0-based page) for every bookmark, in order."""
+    reader = PdfReader(path)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def run_script(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_pdf.py"), *args],
+        cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300,
+    )
+
+
+# --- fixtures ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def banks() -> dict[str, Bank]:
+    return {name: load_and_validate(FIXTURES / f"{name}.yaml") for name in BANKS}
+
+
+@pytest.fixture(scope="session")
+def pdfs(banks, tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """(bank name, edition) → the A4 PDF, each built once."""
+    built = {}
+    for name, bank in banks.items():
+        out = tmp_path_factory.mktemp(f"pdf-{name}")
+        build_pdfs(bank, out, "a4", build_info(EPOCH))
+        for edition, filename in FILENAMES.items():
+            built[name, edition] = out / filename
+    return built
+
+
+@pytest.fixture(scope="session")
+def letter_runs(tmp_path_factory) -> list[Path]:
+    """Two command-line builds on US Letter with SOURCE_DATE_EPOCH set."""
+    outs = []
+    for i in range(2):
+        out = tmp_path_factory.mktemp(f"letter-{i}")
+        result = run_script("--bank", str(FIXTURES / "small.yaml"), "--out", str(out), "--paper", "letter",
+                            env={"SOURCE_DATE_EPOCH": EPOCH})
+        assert result.returncode == 0, result.stderr
+        outs.append(out)
+    return outs
+
+
+# --- the files ---------------------------------------------------------------------------
+
+def test_the_command_line_writes_both_editions(letter_runs):
+    for filename in ("fl-interview-guide.pdf", "fl-interview-quiz.pdf"):
+        path = letter_runs[0] / filename
+        assert path.is_file() and path.read_bytes().startswith(b"%PDF-")
+        assert len(PdfReader(path).pages) >= 3
+
+
+@pytest.mark.parametrize("edition", ["study", "quiz"])
+def test_a4_by_default_and_letter_on_request(pdfs, letter_runs, edition):
+    for page in PdfReader(pdfs["small", edition]).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4
+    for page in PdfReader(letter_runs[0] / FILENAMES[edition]).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER
+
+
+def test_same_bank_and_source_date_epoch_give_identical_bytes(letter_runs):
+    for filename in FILENAMES.values():
+        assert (letter_runs[0] / filename).read_bytes() == (letter_runs[1] / filename).read_bytes()
+    meta = PdfReader(letter_runs[0] / FILENAMES["study"]).metadata
+    assert meta["/CreationDate"].startswith("D:20231114221320")
+    assert meta["/ModDate"].startswith("D:20231114221320")
+
+
+def test_a_bad_bank_exits_1_with_one_line_per_problem(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("topic: beta", "topic: gamma", 1), encoding="utf-8")
+    result = run_script("--bank", str(bad), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert re.search(r"bad\.yaml:\d+:\d+: questions(\[3\]|\.3)\.topic: unknown topic 'gamma'", result.stderr)
+    assert not (tmp_path / "out").exists()
+
+
+# --- study edition -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("bank_name", BANKS)
+def test_study_outline_has_every_topic_and_question(pdfs, banks, bank_name):
+    bank = banks[bank_name]
+    entries = outline(pdfs[bank_name, "study"])
+    topics = [(d, t) for d, t, _ in entries if d == 0]
+    questions = [t for d, t, _ in entries if d == 1]
+    for topic in bank.topics:
+        assert (0, plain(inline_html(topic.title))) in topics
+    for q in bank.questions:
+        assert squash(plain(inline_html(q.question))) in map(squash, questions), q.id
+    for section in ("Preparation checklist", "Study plans", "Frequently asked questions", "Glossary"):
+        if bank_name == "small":
+            assert (0, section) in topics
+
+
+@pytest.mark.parametrize("bank_name", BANKS)
+def test_every_question_and_answer_is_in_the_study_edition(pdfs, banks, bank_name):
+    text = squash("".join(page_texts(pdfs[bank_name, "study"])))
+    for q in banks[bank_name].questions:
+        assert squash(plain(inline_html(q.question))) in text, q.id
+        first_line = q.answer.splitlines()[0]
+        assert squash(plain(inline_html(first_line)))[:60] in text, q.id
+        assert squash(plain(inline_html(q.example.splitlines()[0])))[:40] in text, q.id
+        for f in q.follow_ups:
+            assert squash(plain(inline_html(f))) in text
+        for p in q.pitfalls:
+            assert squash(plain(inline_html(p)))[:40] in text
+        for r in q.references:
+            assert squash(plain(inline_html(r.title))) in text
+
+
+def test_study_edition_has_checklist_plans_faq_and_glossary(pdfs, banks):
+    text = squash("".join(page_texts(pdfs["small", "study"])))
+    bank = banks["small"]
+    items = [i for s in bank.checklist for i in s.items]
+    steps = [s.do for p in bank.study_plans for s in p.steps]
+    for needle in [*items, *steps, bank.faq[0].question, bank.faq[0].answer,
+                   bank.glossary[0].term, bank.glossary[0].definition]:
+        assert squash(needle) in text
+
+
+@pytest.mark.parametrize("bank_name", BANKS)
+def test_toc_page_numbers_are_where_each_topic_starts(pdfs, banks, bank_name):
+    path = pdfs[bank_name, "study"]
+    texts = page_texts(path)
+    starts = {t: page for d, t, page in outline(path) if d == 0}
+    toc_lines = [line for text in texts[1:min(starts.values())] for line in text.splitlines()]
+    for topic in ordered_topics(banks[bank_name]):
+        title = plain(inline_html(topic.title))
+        lines = [line for line in toc_lines if squash(line).startswith(squash(title))]
+        assert lines, f"{title!r} is not in the table of contents"
+        number = int(re.search(r"(\d+)\s*$", lines[0]).group(1))
+        assert number == starts[title] + 1
+        start_page = squash(texts[number - 1])
+        assert squash(title) + squash(plain(inline_html(topic.summary))) in start_page
+
+
+def test_running_header_names_the_topic_and_footer_numbers_pages(pdfs, banks):
+    path = pdfs["small", "study"]
+    texts = page_texts(path)
+    total = len(texts)
+    for d, title, page in outline(path):
+        if d == 0:
+            assert texts[page].lstrip().startswith(title), texts[page][:80]
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"{number} / {total}" in text
+
+
+def test_cover_gives_build_date_and_question_count(pdfs, banks):
+    cover = PdfReader(pdfs["small", "study"]).pages[0].extract_text()
+    assert "2023-11-14" in cover
+    assert f"{len(banks['small'].questions)} in {len(banks['small'].topics)} topics" in cover
+
+
+def test_internal_links_point_at_existing_destinations(pdfs):
+    for edition in ("study", "quiz"):
+        reader = PdfReader(pdfs["small", edition])
+        names = set(reader.named_destinations)
+        targets = [
+            annot.get_object()["/Dest"]
+            for page in reader.pages for annot in page.get("/Annots", [])
+            if "/Dest" in annot.get_object()
+        ]
+        assert len(targets) >= 5
+        assert set(targets) <= names
+
+
+def test_related_questions_link_with_their_page(pdfs):
+    text = squash("".join(page_texts(pdfs["small", "study"])))
+    # q-one is related to q-two, which starts on the first topic's page (page 3).
+    assert squash("Related: How would you design the second fixture system? (p. 3)") in text
+
+
+# --- quiz edition ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bank_name", BANKS)
+def test_quiz_numbers_questions_per_topic_and_links_each_to_its_answer(pdfs, banks, bank_name):
+    path = pdfs[bank_name, "quiz"]
+    raw = page_texts(path)
+    texts = [squash(t) for t in raw]
+    key_start = next(page for d, t, page in outline(path) if d == 0 and t == "Answer key")
+    bank = banks[bank_name]
+    grouped = questions_by_topic(bank)
+    for ti, topic in enumerate(ordered_topics(bank), start=1):
+        for qi, q in enumerate(grouped[topic.id], start=1):
+            heading = squash(f"{ti}.{qi} {plain(inline_html(q.question))}")
+            pages = [i for i, t in enumerate(texts[:key_start]) if heading in t]
+            assert pages, f"question {ti}.{qi} not found before the key"
+            # The k-th "answer on page N" on the page belongs to the k-th question on it.
+            k = texts[pages[0]][: texts[pages[0]].index(heading)].count("answeronpage")
+            answer_page = int(re.findall(r"answer on page (\d+)", raw[pages[0]])[k])
+            key_page = texts[answer_page - 1]
+            assert answer_page - 1 >= key_start
+            assert heading in key_page
+            assert squash(plain(to_html(q.answer)))[:50] in key_page
+
+
+@pytest.mark.parametrize("bank_name", BANKS)
+def test_quiz_key_has_every_answer_grouped_by_topic(pdfs, banks, bank_name):
+    path = pdfs[bank_name, "quiz"]
+    entries = outline(path)
+    key_at = next(i for i, (d, t, _) in enumerate(entries) if d == 0 and t == "Answer key")
+    key_text = squash("".join(page_texts(path)[entries[key_at][2]:]))
+    bank = banks[bank_name]
+    key_topics = [t for d, t, _ in entries[key_at + 1:] if d == 1]
+    assert key_topics == [f"{i}. {plain(inline_html(t.title))}" for i, t in enumerate(ordered_topics(bank), 1)]
+    for q in bank.questions:
+        assert squash(plain(to_html(q.answer)))[:80] in key_text, q.id
+    quiz_outline = [t for d, t, _ in entries[:key_at] if d == 1]
+    for q in bank.questions:
+        assert any(squash(plain(inline_html(q.question))) in squash(t) for t in quiz_outline)
+
+
+def test_quiz_leaves_space_to_write(pdfs):
+    with pdfplumber.open(pdfs["small", "quiz"]) as pdf:
+        page = pdf.pages[2]  # the first topic: two questions with their writing boxes
+        tall_boxes = [r for r in page.rects if r["height"] > 40 * MM]
+        assert len(tall_boxes) >= 2
+
+
+# --- layout, fonts, literal text ---------------------------------------------------------
+
+@pytest.mark.parametrize("bank_name", BANKS)
+@pytest.mark.parametrize("edition", ["study", "quiz"])
+def test_nothing_overflows_the_margins(pdfs, bank_name, edition):
+    """Body text stays inside the margins; the running header and footer sit in the top and
+    bottom margins by design, so vertically characters only have to stay clear of the edge."""
+    left, right = MARGINS_MM["left"] * MM, MARGINS_MM["right"] * MM
+    with pdfplumber.open(pdfs[bank_name, edition]) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            assert page.chars, f"page {number} is empty"
+            for c in page.chars:
+                where = f"page {number}: {c['text']!r} at x {c['x0']:.1f}–{c['x1']:.1f}, y {c['top']:.1f}"
+                assert c["x0"] >= left - 0.5 and c["x1"] <= page.width - right + 0.5, where
+                assert c["top"] >= 8 * MM and c["bottom"] <= page.height - 8 * MM, where
+
+
+def test_fonts_are_embedded_and_are_the_debian_families(pdfs):
+    families = set()
+    for edition in ("study", "quiz"):
+        for page in PdfReader(pdfs["literal", edition]).pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                families.add(re.sub(r"^/?[A-Z]{6}\+", "", font["/BaseFont"]))
+                for descendant in font.get("/DescendantFonts", [font]):
+                    descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                    assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+    assert {"DejaVu-Serif", "DejaVu-Sans", "DejaVu-Sans-Mono"} <= families
+
+
+def test_greek_maths_and_sub_superscripts_print(pdfs):
+    text = "".join(page_texts(pdfs["literal", "study"]))
+    for symbol in "Σ∇‖εδμσηα≤≥≈∈→∞·":
+        assert symbol in text, symbol
+    with pdfplumber.open(pdfs["small", "study"]) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+        sigma = next(c for c in chars if c["text"] == "Σ")
+        line = [c for c in chars if c["page_number"] == sigma["page_number"] and abs(c["top"] - sigma["top"]) < 12]
+        # The subscript "k∈S" after Σ is smaller and lower than Σ.
+        sub = next(c for c in line if c["text"] == "∈")
+        assert sub["size"] < sigma["size"] and sub["bottom"] > sigma["bottom"]
+
+
+@pytest.mark.parametrize("edition", ["study", "quiz"])
+def test_markup_and_template_syntax_print_literally(pdfs, edition):
+    text = " ".join(" ".join(page_texts(pdfs["literal", edition])).split())
+    for needle in ["<script>alert(1)</script>", "a < b & c > d", "{{ 7*7 }}", "{% if x %}"]:
+        assert needle in text, needle
+    if edition == "study":
+        for needle in ['"double"', "'single'", "Literal <b>text</b> & friends", "A <i>title</i> & more"]:
+            assert needle in text, needle
+    assert not re.search(r"\b49\b", text)
+
+
+# --- the site, printed from the browser --------------------------------------------------
+
+CONTROL_LABELS = ["Hide all answers", "Show all", "Knew it", "Didn't know"]
+ADD_CONTROLS = """labels => {
+    // What quiz.js puts on a topic page; added here when it has not (yet) added its own.
+    const toolbar = document.querySelector('.flq-toolbar');
+    if (toolbar && !toolbar.querySelector('button')) {
+        toolbar.innerHTML = `<button>${labels[0]}</button><button>${labels[1]}</button>
+            <span class="flq-progress">0 of 3 known</span>`;
+    }
+    const details = document.querySelector('details');
+    const grade = document.createElement('div');
+    grade.className = 'flq-grade';
+    grade.innerHTML = `<button>${labels[2]}</button> <span data-flq-control>${labels[3]}</span>`;
+    details.appendChild(grade);
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "css-only"])
+def test_printing_a_page_expands_answers_and_hides_controls(build_site, serve, browser, javascript):
+    """With JavaScript off, only print.css can open a closed <details> (Material's script
+    also opens them before printing), so both ways are checked."""
+    base = serve(build_site(FIXTURES / "small.yaml"))
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        page.goto(base + "topics/alpha.html")
+        page.wait_for_load_state("networkidle")
+        assert not page.is_visible("text=zanzibarite"), "the answer should start collapsed on screen"
+        page.evaluate(ADD_CONTROLS, CONTROL_LABELS)
+        labels = set(CONTROL_LABELS) | set(page.eval_on_selector_all(
+            ".flq-toolbar button, [data-flq-control]", "els => els.map(e => e.textContent.trim())"))
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages)
+    finally:
+        context.close()
+    assert "zanzibarite" in text
+    assert "The second answer talks about design choices" in " ".join(text.split())
+    for label in filter(None, labels):
+        assert label not in text, label
+    assert "Search" not in text
+

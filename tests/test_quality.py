@@ -1,0 +1,163 @@
+"""Quality guarantees across the built site: links, privacy, accessibility, reproducibility,
+and the successor builder (issue: hardening)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import FIXTURES, ROOT, axe_violations, build_downloads, make_project, run_mkdocs, set_scheme
+from flguide.validate import load_and_validate
+from htmltools import top_level_details
+
+SMALL = FIXTURES / "small.yaml"
+PAGE_TYPES = ["index.html", "topics/alpha.html", "checklist.html", "faq.html", "glossary.html",
+              "practice.html", "mock.html", "downloads.html"]
+
+
+def _ids_and_links(html: str) -> tuple[set[str], list[str]]:
+    ids = set(re.findall(r'\sid="?([^"\s>]+)', html))
+    links = re.findall(r'<a\s[^>]*href="([^"]*)"', html)
+    return ids, links
+
+
+@pytest.fixture(scope="module")
+def full_site(build_site):
+    site = build_site(SMALL)
+    if not (site / "downloads").exists():
+        build_downloads(site, SMALL)
+    return site
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    ids = {name: _ids_and_links(html)[0] for name, html in pages.items()}
+    broken = []
+    for name, html in pages.items():
+        for href in _ids_and_links(html)[1]:
+            url = urlparse(href)
+            if url.scheme or url.netloc or href.startswith("mailto:"):
+                continue
+            target = (Path(name).parent / unquote(url.path)).as_posix() if url.path else name
+            target = os.path.normpath(target)
+            if url.path.endswith("/") or target == ".":
+                target = os.path.normpath(os.path.join(target, "index.html"))
+            if not (site / target).exists():
+                broken.append(f"{name}: {href} (no file {target})")
+            elif url.fragment and target.endswith(".html") and unquote(url.fragment) not in ids.get(target, set()):
+                broken.append(f"{name}: {href} (no anchor #{url.fragment} in {target})")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(full_site):
+    assert broken_links(full_site) == []
+
+
+def test_link_checker_catches_a_broken_anchor(full_site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(full_site, copy)
+    page = copy / "topics" / "alpha.html"
+    page.write_text(page.read_text().replace('href="beta.html', 'href="beta.html#no-such-question" data-x="'))
+    page.write_text(page.read_text() + '<a href="gone.html">x</a>')
+    assert len(broken_links(copy)) >= 1 and any("gone.html" in b for b in broken_links(copy))
+
+
+def test_real_bank_reference_urls_are_well_formed():
+    bank = load_and_validate(ROOT / "content" / "questions.yaml")
+    for q in bank.questions:
+        for ref in q.references:
+            url = urlparse(ref.url)
+            assert url.scheme == "https" or url.scheme == "http", ref.url
+            assert "." in url.netloc and " " not in ref.url, ref.url
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(path, full_site, serve, browser):
+    base = serve(full_site)
+    context = browser.new_context()
+    page = context.new_page()
+    foreign: list[str] = []
+
+    def watch(route):
+        url = route.request.url
+        if not url.startswith(base) and not url.startswith(("data:", "blob:", "about:")):
+            foreign.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", watch)
+    page.goto(base + path, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("fixture", delay=10)  # exercise search, which starts a worker
+    page.wait_for_timeout(500)
+    assert foreign == []
+    assert context.cookies() == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["index.html", "topics/alpha.html", "checklist.html", "faq.html",
+                                  "glossary.html", "practice.html", "mock.html"])
+def test_axe_reports_no_violations(path, scheme, full_site, serve, page):
+    base = serve(full_site)
+    page.goto(base + path, wait_until="networkidle")
+    set_scheme(page, scheme)
+    page.wait_for_timeout(200)
+    violations = axe_violations(page)
+    assert violations == [], violations
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    digests = []
+    for name in ("first", "second"):
+        project = make_project(tmp_path / name, SMALL)
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                                env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        for script in ("build_pdf.py", "build_decks.py"):
+            out = subprocess.run([sys.executable, f"scripts/{script}", "--out", "site/downloads"], cwd=project,
+                                 env=env, capture_output=True, text=True, check=False)
+            assert out.returncode == 0, out.stderr
+        digests.append(_digest(project / "site"))
+    assert {"downloads/fl-interview-guide.pdf", "downloads/fl-interview.apkg"} <= set(digests[0])
+    differing = sorted(k for k in digests[0] if digests[0][k] != digests[1].get(k))
+    assert differing == [] and digests[0].keys() == digests[1].keys()
+
+
+def test_zensical_builds_the_generated_pages(tmp_path):
+    zensical = Path(sys.executable).parent / "zensical"
+    if not zensical.exists():
+        pytest.fail("zensical is not installed: it is in requirements-dev.txt")
+    project = make_project(tmp_path / "z", SMALL)
+    gen = subprocess.run([sys.executable, "scripts/build_pages.py"], cwd=project, capture_output=True, text=True,
+                         check=False)
+    assert gen.returncode == 0, gen.stderr
+    result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for topic, count in {"alpha": 3, "beta": 2}.items():
+        page = project / "site" / "topics" / f"{topic}.html"
+        assert page.exists()
+        blocks = top_level_details(page.read_text())
+        assert len(blocks) == count and not any(b.open for b in blocks)
+
+
+def test_real_bank_site_has_no_warnings(tmp_path):
+    project = make_project(tmp_path / "real", ROOT / "content" / "questions.yaml")
+    result = run_mkdocs(project)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
