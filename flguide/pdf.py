@@ -8,12 +8,15 @@ Debian's, named by family in the CSS.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .markdown_html import inline_html, to_html
@@ -63,7 +66,7 @@ def build_info(source_date_epoch: str | None, version: str | None = None) -> Bui
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("flguide", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=True),
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -109,13 +112,24 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def build_pdfs(bank: Bank, out_dir: Path, paper: Paper, build: Build) -> list[Path]:
-    """Write both editions into `out_dir`; return their paths."""
+    """Write both editions into `out_dir`; return their paths.
+
+    Layout is the slow part and each edition is independent, so the two are laid out in
+    parallel processes ("spawn": no state shared with the caller, same bytes as in series).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    documents = {edition: render_html(bank, edition, paper, build) for edition in FILENAMES}
+    workers = min(len(documents), os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pdfs = dict(zip(documents, pool.map(html_to_pdf, documents.values()), strict=True))
+    else:
+        pdfs = {edition: html_to_pdf(html) for edition, html in documents.items()}
     written = []
     for edition, name in FILENAMES.items():
         target = out_dir / name
         partial = target.with_suffix(".pdf.part")
-        partial.write_bytes(html_to_pdf(render_html(bank, edition, paper, build)))
+        partial.write_bytes(pdfs[edition])
         partial.replace(target)
         written.append(target)
     return written

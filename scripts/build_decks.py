@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flguide.decks import build_decks  # noqa: E402
-from flguide.errors import BankError  # noqa: E402
-from flguide.pipeline import DEFAULT_BANK, ROOT, display_name  # noqa: E402
-from flguide.validate import load_and_validate  # noqa: E402
+from flguide.decks import build_decks
+from flguide.errors import BankError
+from flguide.pipeline import DEFAULT_BANK, ROOT, display_name
+from flguide.validate import load_and_validate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SOURCE_DATE_EPOCH must be an integer, not {epoch!r}", file=sys.stderr)
         return 1
     written = build_decks(bank, args.out, timestamp)
-    print(f"{len(bank.questions)} cards; wrote {', '.join(map(str, written))}.")
+    print(f"{len(bank.questions)} card(s); wrote {', '.join(map(str, written))}.")
     return 0
 
 

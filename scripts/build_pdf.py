@@ -43,10 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.bank}:1:1: (document): cannot read: {exc.strerror}", file=sys.stderr)
         return 1
     started = time.monotonic()
-    build = build_info(os.environ.get("SOURCE_DATE_EPOCH"), args.version)
+    try:
+        build = build_info(os.environ.get("SOURCE_DATE_EPOCH"), args.version)
+    except ValueError:
+        print(f"SOURCE_DATE_EPOCH must be an integer, not {os.environ['SOURCE_DATE_EPOCH']!r}", file=sys.stderr)
+        return 1
     written = build_pdfs(bank, args.out, args.paper, build)
     names = ", ".join(str(p) for p in written)
-    print(f"{len(bank.questions)} questions; wrote {names} ({args.paper}) in {time.monotonic() - started:.1f}s.")
+    print(f"{len(bank.questions)} question(s); wrote {names} ({args.paper}) in {time.monotonic() - started:.1f}s.")
     return 0
 
 
