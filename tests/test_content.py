@@ -69,8 +69,11 @@ def _article_questions() -> dict[int, str]:
     return {int(n): q for n, q in re.findall(r"^(\d+)\. (.+)$", text, re.M) if int(n) <= 46}
 
 
-STOP = set("a an and are as at be by can could do does for from have how i in is it of on or role some the this "
-           "to use what when where which while with would you your we my our".split())
+STOP = {
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "for", "from", "have",
+    "how", "i", "in", "is", "it", "of", "on", "or", "role", "some", "the", "this", "to", "use", "what",
+    "when", "where", "which", "while", "with", "would", "you", "your", "we", "my", "our",
+}
 
 
 def _stem(word: str) -> str:
