@@ -7,6 +7,7 @@ Presentation lives in `templates/`; this module only prepares the data they need
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -23,6 +24,8 @@ SITE_DESCRIPTION = (
 
 
 def _yaml_str(text: str) -> str:
+    # Front matter values reach the HTML unescaped (page title, meta description), so the
+    # templates escape them with `e` first; this only makes them one safe YAML string.
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
@@ -66,7 +69,8 @@ def nav(bank: Bank) -> list:
     """The navigation, in topic order; the MkDocs hook installs it."""
     return [
         {"Home": "index.md"},
-        {"Topics": [{t.title: topic_path(t.id)} for t in ordered_topics(bank)]},
+        # MkDocs puts nav titles into HTML unescaped; author text must stay text.
+        {"Topics": [{html.escape(t.title, quote=False): topic_path(t.id)} for t in ordered_topics(bank)]},
         {"Practice": "practice.md"},
         {"Mock interview": "mock.md"},
         {"Checklist and plans": "checklist.md"},

@@ -161,3 +161,26 @@ def test_real_bank_site_has_no_warnings(tmp_path):
     project = make_project(tmp_path / "real", ROOT / "content" / "questions.yaml")
     result = run_mkdocs(project)
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+
+
+LITERAL = FIXTURES / "literal.yaml"
+
+
+def test_markup_in_text_renders_literally_and_adds_no_element(build_site, serve, page):
+    site = build_site(LITERAL)
+    base = serve(site)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "topics/literal.html", wait_until="networkidle")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    text = page.inner_text("article")
+    for literal in ["<script>alert(1)</script>", "a < b & c > d", '"double"', "'single'", "{{ 7*7 }}", "{% if x %}"]:
+        assert literal in text, literal
+    assert "49" not in text
+    # no element came from author text (the fixture writes <b>, <i>, <em> and <script> tags)
+    assert page.locator("b, i").count() == 0
+    assert page.locator("em", has_text="tags").count() == 0
+    assert page.evaluate("[...document.scripts].filter(s => s.text.includes('alert(1)')).length") == 0
+    assert dialogs == []
+    html = (site / "topics" / "literal.html").read_text()
+    assert "<script>alert(1)</script>" not in html
