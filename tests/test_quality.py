@@ -46,7 +46,10 @@ def broken_links(site: Path) -> list[str]:
             url = urlparse(href)
             if url.scheme or url.netloc or href.startswith("mailto:"):
                 continue
-            target = (Path(name).parent / unquote(url.path)).as_posix() if url.path else name
+            if url.path.startswith("/"):  # 404.html links from the site root, as it is served at any depth
+                target = unquote(url.path).lstrip("/")
+            else:
+                target = (Path(name).parent / unquote(url.path)).as_posix() if url.path else name
             target = os.path.normpath(target)
             if url.path.endswith("/") or target == ".":
                 target = os.path.normpath(os.path.join(target, "index.html"))
