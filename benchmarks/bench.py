@@ -37,7 +37,8 @@ import yaml  # noqa: E402
 from flguide.validate import load_and_validate  # noqa: E402
 
 PY = sys.executable
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+# Synthetic 5,000-question banks are ~25 MB, past the default guard against hostile input.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "FLGUIDE_MAX_BANK_BYTES": str(2**28)}
 OWN_ASSETS = ["assets/javascripts/store.js", "assets/javascripts/quiz.js", "assets/javascripts/home.js",
               "assets/javascripts/practice.js", "assets/javascripts/mock.js", "assets/javascripts/checklist.js",
               "assets/stylesheets/guide.css", "assets/stylesheets/print.css"]

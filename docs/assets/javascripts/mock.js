@@ -99,12 +99,12 @@
         const tally = Object.entries(GRADES).map(([g, label]) => `${label}: ${results.filter((r) => r.g === g).length}`).join(" · ");
         root.replaceChildren(el("section", { cls: "flq-summary", "aria-label": "Mock interview summary" },
           heading,
-          el("p", {}, `${results.length} questions in ${F.mmss(total)}. ${tally}.`),
+          el("p", {}, `${results.length} questions in ${F.mmss(total, Math.round)}. ${tally}.`),
           el("table", {},
             el("thead", {}, el("tr", {}, ["#", "Question", "Grade", "Time used"].map((h) => el("th", { scope: "col" }, h)))),
             el("tbody", {}, results.map((r, i) => el("tr", { "data-id": r.q.id },
               el("td", {}, String(i + 1)), el("td", { html: r.q.question }),
-              el("td", { "data-grade": r.g }, GRADES[r.g]), el("td", {}, F.mmss(r.used)))))),
+              el("td", { "data-grade": r.g }, GRADES[r.g]), el("td", {}, F.mmss(r.used, Math.round)))))),
           el("h3", {}, "Topics to review"),
           weak.length
             ? el("ul", { cls: "flq-review" }, weak.map((id) => el("li", {}, topics[id]

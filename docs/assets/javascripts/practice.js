@@ -21,7 +21,7 @@
     const topics = Object.fromEntries(b.topics.map((t) => [t.id, t]));
     const byId = Object.fromEntries(b.questions.map((q) => [q.id, q]));
     const seen = new Set();
-    let cur = null;
+    let cur = null, own = false; // own: our grade is being saved, not an import or reset
     const filters = F.filters(b, () => { seen.clear(); next(); });
     const status = el("p", { cls: "flq-status", "aria-live": "polite" });
     const card = el("section", { cls: "flq-card", "aria-label": "Flashcard", tabindex: "-1" });
@@ -76,10 +76,12 @@
 
     function grade(g) {
       if (!cur || card.querySelector(".flq-answer").hidden) return;
-      const hadFocus = card.contains(document.activeElement);
-      const e = F.grade(cur.id, g, cur.topic);
-      seen.add(cur.id);
-      next(cur.id);
+      const hadFocus = card.contains(document.activeElement), id = cur.id;
+      own = true;
+      const e = F.grade(id, g, cur.topic);
+      own = false;
+      seen.add(id);
+      next(id);
       if (hadFocus) card.focus();
       F.announce(`Graded ${GRADES[g]}: box ${e.box}. ${cur ? "Next card." : "No more cards due."}`);
     }
@@ -94,7 +96,7 @@
     }
 
     app = { root, reveal, skip, grade };
-    F.onChange("practice", () => { if (root.isConnected) { seen.clear(); next(); } });
+    F.onChange("practice", () => { if (root.isConnected && !own) { seen.clear(); next(); } });
     next();
   }
 

@@ -83,11 +83,13 @@
   }
 
   // Run `fn` on every page load, including Material's instant navigation.
+  // On file:// Material completes document$ without emitting, so DOMContentLoaded backs it up.
   function onPage(fn) {
-    const run = () => { try { fn(); } catch (e) { console.error(e); } };
-    if (window.document$ && document$.subscribe) document$.subscribe(run);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-    else run();
+    let ran = false;
+    const run = () => { ran = true; try { fn(); } catch (e) { console.error(e); } };
+    if (window.document$ && document$.subscribe) document$.subscribe({ next: run, error() {}, complete() {} });
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => ran || run(), { once: true });
+    else if (!ran) run();
   }
 
   // Only the newest mounted widget of each kind hears about changes.
@@ -165,7 +167,7 @@
       button("Reset progress", reset), file);
   }
 
-  const mmss = (ms) => { const s = Math.max(0, Math.ceil(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; };
+  const mmss = (ms, round = Math.ceil) => { const s = Math.max(0, round(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; };
 
   window.FLQ = { KEY, DAY, GRADES, load, save, grade, queue, el, button, announce, onPage, onChange, bank, filters, dataPanel, mmss };
 })();

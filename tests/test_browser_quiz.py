@@ -1,0 +1,468 @@
+"""Browser behaviour of the self-quizzing features (issue 4), in Debian's Chromium via Playwright.
+
+Every test builds the site from tests/fixtures/small.yaml (5 questions, 2 topics). Flows that
+do not need instant navigation run twice: over http and on the built site opened from disk
+(file://). Time is Playwright's fake clock, so the Leitner schedule and the countdown are exact.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+KEY = "flguide:progress"
+T0 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
+DAY_MS = 86_400_000
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def site(build_site):
+    return build_site(FIXTURES / "small.yaml")
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, site, serve):
+    return serve(site) if request.param == "http" else site.as_uri() + "/"
+
+
+@pytest.fixture
+def http_base(site, serve):
+    return serve(site)
+
+
+@pytest.fixture
+def errors(page):
+    """Uncaught page errors; every test asserts this stays empty."""
+    found: list[str] = []
+    page.on("pageerror", lambda exc: found.append(str(exc)))
+    return found
+
+
+def stored(page) -> dict | None:
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return None if raw is None else json.loads(raw)
+
+
+def question(page, qid: str):
+    return page.locator("details.question").filter(has=page.locator(f"[id='{qid}']"))
+
+
+def open_and_grade(page, qid: str, label: str) -> None:
+    q = question(page, qid)
+    q.locator("summary").click()
+    q.get_by_role("button", name=label, exact=True).click()
+
+
+def meters(page) -> list[str]:
+    return page.locator(".flq-toolbar .flq-meter__text").all_inner_texts()
+
+
+def card_id(page) -> str:
+    page.wait_for_selector("#flq-practice .flq-card[data-id]")
+    return page.locator("#flq-practice .flq-card").get_attribute("data-id")
+
+
+# 1. Quiz mode on a topic page ------------------------------------------------------------------
+
+def test_answers_start_closed_and_a_grade_survives_reload(page, base, errors):
+    page.goto(base + "topics/alpha.html")
+    details = page.locator("details.question")
+    assert details.count() == 3
+    assert details.evaluate_all("ds => ds.map(d => d.open)") == [False, False, False]
+    assert meters(page) == ["0 of 3", "0 of 3"]
+
+    page.get_by_role("button", name="Show all").click()
+    assert details.evaluate_all("ds => ds.map(d => d.open)") == [True, True, True]
+    page.get_by_role("button", name="Hide all answers").click()
+    assert details.evaluate_all("ds => ds.map(d => d.open)") == [False, False, False]
+
+    q = question(page, "q-two")
+    assert not q.get_by_role("button", name="Partly").is_visible()
+    q.locator("summary").click()
+    assert "Answer shown" in page.locator("#flq-live").inner_text()
+    q.get_by_role("button", name="Partly", exact=True).click()
+    assert q.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
+    assert q.locator(".flq-mark").inner_text() == "Partly"
+    assert meters(page) == ["1 of 3", "0 of 3"]
+    assert "Graded Partly" in page.locator("#flq-live").inner_text()
+
+    page.reload()
+    assert details.evaluate_all("ds => ds.map(d => d.open)") == [False, False, False]
+    q = question(page, "q-two")
+    assert q.locator(".flq-mark").inner_text() == "Partly"
+    assert meters(page) == ["1 of 3", "0 of 3"]
+    q.locator("summary").click()
+    assert q.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
+    assert q.get_by_role("button", name="Knew it").get_attribute("aria-pressed") == "false"
+
+    state = stored(page)
+    assert state["version"] == 1
+    assert set(state["questions"]) == {"q-two"}
+    assert state["questions"]["q-two"]["grade"] == "partly"
+    assert state["questions"]["q-two"]["topic"] == "alpha"
+    assert errors == []
+
+
+def route_sitemap(page, site, base: str) -> None:
+    """Material only navigates instantly to URLs listed in sitemap.xml, matched with host *and port*.
+
+    The built sitemap is empty while mkdocs.yml has site_url: "" (and a real site_url names
+    another port than the test server), so the test serves one listing the pages at `base`.
+    """
+    urls = "".join(f"<url><loc>{base}{p.relative_to(site).as_posix()}</loc></url>" for p in site.rglob("*.html"))
+    body = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+
+
+def test_grades_survive_instant_navigation_without_double_mounting(page, site, http_base, errors):
+    route_sitemap(page, site, http_base)
+    page.goto(http_base + "topics/alpha.html")
+    open_and_grade(page, "q-one", "Knew it")
+    page.evaluate("window.__samePage = true")
+
+    page.locator("a.md-footer__link--next").click()  # Beta topic, through instant navigation
+    page.wait_for_url("**/topics/beta.html")
+    page.wait_for_selector(".flq-toolbar[data-topic=beta] .flq-meter")
+    assert page.evaluate("window.__samePage") is True, "the page was reloaded: no instant navigation"
+    open_and_grade(page, "q-four", "Didn't know")
+    assert meters(page) == ["1 of 2", "0 of 2"]
+
+    page.locator("nav.md-nav a", has_text="Alpha topic").first.click()
+    page.wait_for_url("**/topics/alpha.html")
+    page.wait_for_selector(".flq-toolbar[data-topic=alpha] .flq-meter")
+    assert page.evaluate("window.__samePage") is True
+    assert question(page, "q-one").locator(".flq-mark").inner_text() == "Knew it"
+    assert meters(page) == ["1 of 3", "1 of 3"]
+    assert page.locator(".flq-toolbar button").count() == 2  # mounted once
+    assert question(page, "q-one").locator(".flq-grade button").count() == 3
+
+    page.go_back()  # popstate, also handled by instant navigation
+    page.wait_for_url("**/topics/beta.html")
+    page.wait_for_selector(".flq-toolbar[data-topic=beta] .flq-meter")
+    assert question(page, "q-four").locator(".flq-mark").inner_text() == "Didn't know"
+
+    page.locator("nav.md-nav a", has_text="Home").first.click()
+    page.wait_for_url("**/index.html")
+    page.wait_for_selector("#flq-home-progress p")
+    assert page.evaluate("window.__samePage") is True
+    cells = page.locator(".flq-topic-progress").all_inner_texts()
+    assert [c.strip() for c in cells] == ["1 of 3 graded, 1 known", "1 of 2 graded, 0 known"]
+    assert "1 card is due for review" in page.locator("#flq-home-progress").inner_text()
+    assert page.locator(".flq-data").count() == 1
+    assert errors == []
+
+
+def test_keyboard_grading_with_visible_focus(page, base, errors):
+    page.goto(base + "topics/alpha.html")
+    summary = question(page, "q-three").locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert question(page, "q-three").evaluate("d => d.open")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Knew it":
+            break
+    else:
+        pytest.fail("Tab never reached the Knew it button")
+    outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    assert outline[0] != "none" and outline[1] > 0
+    page.keyboard.press("Enter")
+    assert stored(page)["questions"]["q-three"]["grade"] == "know"
+    assert errors == []
+
+
+# 3. Practice: Leitner order with a controlled clock -----------------------------------------
+
+def test_leitner_brings_the_unknown_card_back_first(page, base, errors):
+    page.clock.install(time=T0)
+    page.goto(base + "practice.html")
+    assert "0 due" in page.locator("#flq-practice .flq-status").inner_text()
+
+    shown = []
+    for _ in range(5):
+        qid = card_id(page)
+        shown.append(qid)
+        page.keyboard.press("Space")
+        assert page.locator("#flq-practice .flq-answer").is_visible()
+        page.keyboard.press("3" if qid == "q-three" else "1")
+    assert shown == ["q-one", "q-two", "q-three", "q-four", "q-five"]  # new cards in bank order
+
+    boxes = {k: (v["box"], v["due"]) for k, v in stored(page)["questions"].items()}
+    now = int(T0.timestamp() * 1000)
+    assert boxes["q-three"][0] == 1 and boxes["q-three"][1] - now < 60_000
+    for qid in ("q-one", "q-two", "q-four", "q-five"):
+        assert boxes[qid][0] == 2 and abs(boxes[qid][1] - now - DAY_MS) < 60_000
+
+    page.reload()  # same day: only the card I did not know is due
+    assert card_id(page) == "q-three"
+    assert "1 due" in page.locator("#flq-practice .flq-status").inner_text()
+
+    page.clock.fast_forward(DAY_MS + 60_000)
+    page.reload()  # the next visit, one day later: everything is due, the weak card first
+    assert page.evaluate("Date.now()") >= now + DAY_MS
+    assert "5 due" in page.locator("#flq-practice .flq-status").inner_text()
+    assert card_id(page) == "q-three"
+    assert "box 1" in page.locator("#flq-practice .flq-meta").inner_text()
+    page.keyboard.press("Space")
+    page.keyboard.press("3")  # still did not know it: due now, later than the box-2 cards
+    assert card_id(page) == "q-one"  # this session moves on to the box-2 cards, earliest due first
+    assert stored(page)["questions"]["q-three"]["due"] > stored(page)["questions"]["q-one"]["due"]
+
+    page.reload()  # weakest box first, even though its due time is the latest
+    assert card_id(page) == "q-three"
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    assert card_id(page) == "q-one"
+    assert stored(page)["questions"]["q-three"]["box"] == 2
+    assert errors == []
+
+
+def test_practice_filters_skip_and_keys_stay_on_the_page(page, base, errors):
+    page.goto(base + "practice.html")
+    first = card_id(page)
+    page.keyboard.press("n")  # Material's own "n" would go to the next page
+    assert card_id(page) != first
+    assert page.url.endswith("practice.html")
+    assert page.locator("#flq-practice .flq-answer").is_hidden()
+    assert page.locator("#flq-practice .flq-grade").is_hidden()
+
+    page.get_by_role("checkbox", name="Alpha topic").uncheck()
+    assert "of 2 selected" in page.locator("#flq-practice .flq-status").inner_text()
+    assert card_id(page) in {"q-four", "q-five"}
+    for name in ("fundamentals", "intermediate", "advanced"):
+        page.get_by_role("checkbox", name=name).uncheck()
+    assert "No questions match" in page.locator("#flq-practice .flq-card").inner_text()
+    assert stored(page) is None  # skipping grades nothing
+    assert errors == []
+
+
+# 4. Mock interview ------------------------------------------------------------------------------
+
+def test_mock_interview_counts_down_and_summarises(page, base, errors):
+    page.clock.install(time=T0)
+    page.goto(base + "mock.html")
+    page.wait_for_selector("#flq-mock form")
+    assert page.get_by_label("Questions").input_value() == "8"
+    assert page.get_by_label("Minutes per question").input_value() == "3"
+    page.get_by_label("Questions").fill("3")
+    page.get_by_role("button", name="Start the interview").click()
+
+    card, clock = page.locator("#flq-mock .flq-card"), page.locator("#flq-mock .flq-clock")
+    assert "Question 1 of 3" in card.locator(".flq-meta").inner_text()
+    assert clock.inner_text() == "3:00"
+    assert card.locator(".flq-grade").is_hidden()
+    page.clock.run_for(60_000)
+    assert clock.inner_text() == "2:00"
+    width = page.evaluate("parseFloat(document.querySelector('.flq-timebar span').style.width)")
+    assert 66 <= width <= 67.5
+    asked = [card.get_attribute("data-id")]
+    card.get_by_role("button", name="Reveal the model answer").click()
+    card.get_by_role("button", name="Knew it").click()
+
+    assert "Question 2 of 3" in card.locator(".flq-meta").inner_text()
+    assert clock.inner_text() == "3:00"
+    page.clock.run_for(30_000)
+    asked.append(card.get_attribute("data-id"))
+    card.get_by_role("button", name="Reveal the model answer").click()
+    page.clock.run_for(30_000)  # the clock stops at the reveal
+    assert clock.inner_text() == "2:30"
+    card.get_by_role("button", name="Partly").click()
+
+    asked.append(card.get_attribute("data-id"))
+    page.clock.run_for(3 * 60_000 + 1_000)  # time runs out: the answer opens by itself
+    assert clock.inner_text() == "0:00"
+    assert card.locator(".flq-answer").is_visible()
+    assert "Time is up" in page.locator("#flq-live").inner_text()
+    card.get_by_role("button", name="Didn't know").click()
+
+    rows = page.locator("#flq-mock .flq-summary tbody tr")
+    assert rows.count() == 3
+    assert len(set(asked)) == 3
+    assert [r.get_attribute("data-id") for r in rows.all()] == asked
+    cells = [r.locator("td").all_inner_texts() for r in rows.all()]
+    assert [c[2] for c in cells] == ["Knew it", "Partly", "Didn't know"]
+    assert [c[3] for c in cells] == ["1:00", "0:30", "3:00"]
+    topic_of = {"q-one": "Alpha topic", "q-two": "Alpha topic", "q-three": "Alpha topic",
+                "q-four": "Beta topic", "q-five": "Beta topic"}
+    review = page.locator("#flq-mock .flq-review li").all_inner_texts()
+    assert sorted(review) == sorted({topic_of[asked[1]], topic_of[asked[2]]})
+    assert {k: v["grade"] for k, v in stored(page)["questions"].items()} == dict(
+        zip(asked, ["know", "partly", "dont"], strict=True))
+
+    page.emulate_media(media="print")  # the summary prints, its buttons do not
+    assert page.locator("#flq-mock .flq-summary table").is_visible()
+    assert page.locator("#flq-mock .flq-summary button").evaluate_all(
+        "bs => bs.every(b => getComputedStyle(b).display === 'none')")
+    assert errors == []
+
+
+def test_mock_interview_default_uses_every_matching_question(page, base, errors):
+    page.goto(base + "mock.html")
+    page.get_by_role("checkbox", name="Beta topic").uncheck()
+    page.get_by_role("button", name="Start the interview").click()
+    assert "Question 1 of 3" in page.locator("#flq-mock .flq-meta").inner_text()  # 8 asked, 3 match
+    assert page.locator("#flq-mock .flq-card").get_attribute("data-id") in {"q-one", "q-two", "q-three"}
+    assert errors == []
+
+
+# 5. Export, reset, import ---------------------------------------------------------------------
+
+def test_export_reset_import_restores_the_same_state(page, base, errors, tmp_path):
+    page.goto(base + "topics/alpha.html")
+    open_and_grade(page, "q-one", "Knew it")
+    open_and_grade(page, "q-two", "Didn't know")
+    page.goto(base + "checklist.html")
+    page.get_by_role("checkbox", name="Check the room").check(force=True)  # lands on the indicator
+    before = stored(page)
+    assert len(before["questions"]) == 2 and len(before["checklist"]) == 1
+
+    page.goto(base + "index.html")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    assert download.value.suggested_filename.endswith(".json")
+    assert json.loads(exported.read_text()) == before
+
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_role("button", name="Reset progress").click()
+    assert stored(page) == before  # cancelled: nothing cleared
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Reset progress").click()
+    assert stored(page) is None
+    assert "0 of 3 graded" in page.locator(".flq-topic-progress").first.inner_text()
+
+    page.set_input_files("input.flq-import", str(exported))
+    page.wait_for_function(f"localStorage.getItem('{KEY}') !== null")
+    assert stored(page) == before
+    assert "2 of 3 graded, 1 known" in page.locator(".flq-topic-progress").first.inner_text()
+    page.goto(base + "checklist.html")
+    assert page.locator("li.task-list-item", has_text="Check the room").locator("input").is_checked()
+    assert errors == []
+
+
+def test_importing_a_bad_file_changes_nothing(page, base, errors, tmp_path):
+    page.goto(base + "practice.html")
+    page.wait_for_selector("#flq-practice .flq-data")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 99, "questions": {}}')
+    page.set_input_files("#flq-practice input.flq-import", str(bad))
+    page.wait_for_function("document.getElementById('flq-live')?.textContent.includes('Import failed')")
+    assert stored(page) is None
+    assert errors == []
+
+
+# Stored data that cannot be read --------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "{not json", "null", "[]", '{"version": 0, "questions": {}}', '{"version": 1, "questions": 7}',
+])
+def test_a_corrupt_or_old_value_is_dropped_with_a_warning(page, base, errors, value):
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.goto(base + "topics/alpha.html")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
+    for path in ("topics/alpha.html", "index.html", "practice.html", "mock.html", "checklist.html"):
+        warnings.clear()
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        page.wait_for_selector(".flq-toolbar .flq-meter, #flq-home-progress p, .flq-card, #flq-mock form, "
+                               "input[data-flq-key]")
+        if path == "topics/alpha.html":
+            assert any(KEY in w for w in warnings), warnings
+            assert meters(page) == ["0 of 3", "0 of 3"]
+            open_and_grade(page, "q-one", "Knew it")
+            assert stored(page)["questions"]["q-one"]["box"] == 2
+            page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
+    assert errors == []
+
+
+# 6. Checklist ------------------------------------------------------------------------------------
+
+def test_checklist_ticks_persist(page, base, errors):
+    page.goto(base + "checklist.html")
+    box = page.get_by_role("checkbox", name="Derive the second thing")
+    box.focus()  # the keyboard way: the input is visually replaced by Material's indicator
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.reload()
+    boxes = page.locator("li.task-list-item input[type=checkbox]")
+    assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, True, False]
+    assert stored(page)["checklist"] == {"Derive :: Derive the second thing": True}
+    assert box.is_checked()
+    box.focus()
+    page.keyboard.press("Space")
+    page.reload()
+    assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, False, False]
+    assert errors == []
+
+
+# 7 and 8. Accessibility, reduced motion, print --------------------------------------------------
+
+def prepare(page, path: str) -> None:
+    if path.startswith("topics/"):
+        open_and_grade(page, "q-one", "Knew it")  # grade buttons and mark visible
+    elif path == "practice.html":
+        card_id(page)
+        page.keyboard.press("Space")
+    elif path == "mock.html":
+        page.get_by_role("button", name="Start the interview").click()
+        page.get_by_role("button", name="Reveal the model answer").click()
+    else:
+        page.wait_for_selector("#flq-home-progress p")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["topics/alpha.html", "practice.html", "mock.html", "index.html"])
+def test_axe_finds_no_violations(browser, http_base, scheme, path):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(http_base + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        prepare(page, path)
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate("axe.run().then(r => r.violations.map(v => ({id: v.id, help: v.help,"
+                                   " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))")
+        assert violations == [], json.dumps(violations, indent=1)
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_reduced_motion_stops_the_timer_animation(page, base):
+    page.goto(base + "mock.html")
+    page.get_by_role("button", name="Start the interview").click()
+    bar = page.locator(".flq-timebar span")
+    assert bar.evaluate("b => getComputedStyle(b).transitionDuration") != "0s"
+    page.emulate_media(reduced_motion="reduce")
+    assert bar.evaluate("b => getComputedStyle(b).transitionDuration") == "0s"
+
+
+def test_printing_hides_every_quiz_control(page, base, errors):
+    page.goto(base + "topics/alpha.html")
+    open_and_grade(page, "q-one", "Knew it")
+    page.goto(base + "index.html")
+    page.wait_for_selector("#flq-home-progress p")
+    page.goto(base + "topics/alpha.html")
+    page.emulate_media(media="print")
+    hidden = ".flq-toolbar, .flq-grade, .flq-mark, .flq-btn"
+    assert page.locator(hidden).count() > 0
+    assert page.locator(hidden).evaluate_all("es => es.filter(e => e.checkVisibility()).length") == 0
+    assert page.locator("details.question summary").first.is_visible()
+    for path in ("index.html", "practice.html"):
+        page.goto(base + path)
+        page.wait_for_selector(".flq-data", state="attached")
+        assert page.locator(".flq-data, .flq-btn, #flq-home-progress, #flq-practice").evaluate_all(
+            "es => es.filter(e => e.checkVisibility()).length") == 0
+    assert errors == []
+
