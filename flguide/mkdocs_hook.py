@@ -1,7 +1,9 @@
-"""MkDocs hook: run the generator before every build and rebuild, and set the navigation.
+"""MkDocs hook: run the generator before every build and rebuild, set the navigation, and
+cut the quiz pages' answer files from the built topic pages.
 
 The only place that knows about MkDocs. The generator itself stays builder-independent
-(Zensical reads the same mkdocs.yml but not hooks: run scripts/build_pages.py first).
+(Zensical reads the same mkdocs.yml but not hooks: run scripts/build_pages.py first and
+scripts/build_quiz_data.py after).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flguide.errors import BankError
 from flguide.pipeline import DEFAULT_BANK, generate
+from flguide.quizdata import write_answer_files
 from flguide.render import nav
 
 
@@ -25,3 +28,7 @@ def on_config(config):
         raise PluginError(f"the question bank has {len(exc.problems)} problem(s):\n{exc}") from None
     config["nav"] = nav(bank)
     return config
+
+
+def on_post_build(config):
+    write_answer_files(Path(config["site_dir"]))

@@ -14,7 +14,7 @@ import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .markdown_html import inline_html, literal, to_html
+from .markdown_html import literal
 from .model import Bank, Question, Topic
 
 SITE_DESCRIPTION = (
@@ -81,21 +81,16 @@ def nav(bank: Bank) -> list:
 
 
 def quiz_data(bank: Bank) -> dict:
-    """What the browser features need: questions with answers already rendered to HTML."""
-    topics = ordered_topics(bank)
+    """The index the browser features start from. Answers are not in it: they are cut from
+    the built topic pages into data/answers/<topic>.js (quizdata.py) and load on demand."""
     return {
-        "version": 1,
-        "topics": [{"id": t.id, "title": t.title, "page": f"topics/{t.id}.html"} for t in topics],
+        "version": 2,
+        "topics": [
+            {"id": t.id, "title": t.title, "page": f"topics/{t.id}.html", "answers": f"data/answers/{t.id}.js"}
+            for t in ordered_topics(bank)
+        ],
         "questions": [
-            {
-                "id": q.id,
-                "topic": q.topic,
-                "level": q.level.value,
-                "kind": q.kind.value,
-                "question": inline_html(q.question),
-                "answer": to_html(q.answer),
-                "example": to_html(q.example),
-            }
+            {"id": q.id, "topic": q.topic, "level": q.level.value, "kind": q.kind.value, "question": q.question}
             for q in bank.questions
         ],
     }

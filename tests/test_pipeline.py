@@ -196,3 +196,40 @@ def test_serve_picks_up_a_yaml_edit_without_restart_or_loop(tmp_path):
         log.append(out)
     builds = log[0].count("Building documentation")
     assert builds <= 3, f"rebuilt {builds} times for one edit:\n{log[0]}"
+
+
+def test_quiz_index_is_small_and_answer_files_hold_every_answer(build_site):
+    site = build_site(SMALL)
+    index = json.loads((site / "data" / "questions.json").read_text())
+    assert [q["id"] for q in index["questions"]] == ["q-one", "q-two", "q-three", "q-four", "q-five"]
+    assert "answer" not in index["questions"][0], "answers load per topic, not with the index"
+    js = (site / "data" / "questions.js").read_text()
+    assert json.loads(js[js.index("{"): js.rindex("}") + 1]) == index
+    answers = {}
+    for topic in index["topics"]:
+        text = (site / topic["answers"]).read_text()
+        answers.update(json.loads(text[text.index("= {") + 2: text.rindex("}") + 1]))
+    assert set(answers) == {q["id"] for q in index["questions"]}
+    assert "zanzibarite" in answers["q-one"]["answer"] and "<sub>" in answers["q-one"]["answer"]
+    assert "first answer" not in answers["q-one"]["example"] and "briefly" in answers["q-one"]["example"]
+    assert answers["q-one"]["question"] == "What is the first fixture question?"
+    assert "Pitfalls" not in answers["q-one"]["answer"], "the answer stops at the sample answer"
+
+
+def test_answer_links_are_rebased_to_the_site_root():
+    from flguide.quizdata import answers_from_page
+
+    page = (
+        '<details class="question"><summary><span class=flq-anchor id=q-x></span>Q?'
+        ' <span class=flq-badges><span class="b">x</span></span></summary>'
+        '<p>See <a href="beta.html#q-y">y</a>, <a href="#q-z">z</a>, <a href="https://a.org/p">p</a>.</p>'
+        '<details class="note"><summary>inner</summary><p>nested</p></details>'
+        '<p class="flq-label"><strong>Sample answer</strong></p><blockquote><p>Said.</p></blockquote>'
+        "</details>"
+    )
+    found = answers_from_page(page, "topics/alpha.html")["q-x"]
+    assert found["question"] == "Q?"
+    assert 'href="topics/beta.html#q-y"' in found["answer"]
+    assert 'href="topics/alpha.html#q-z"' in found["answer"]
+    assert 'href="https://a.org/p"' in found["answer"] and "nested" in found["answer"]
+    assert found["example"] == "<p>Said.</p>"

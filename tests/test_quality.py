@@ -153,6 +153,9 @@ def test_zensical_builds_the_generated_pages(tmp_path):
     result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    quiz = subprocess.run([sys.executable, "scripts/build_quiz_data.py", "site"], cwd=project, capture_output=True,
+                          text=True, check=False)
+    assert quiz.returncode == 0 and "5 answers" in quiz.stdout, quiz.stdout + quiz.stderr
     for topic, count in {"alpha": 3, "beta": 2}.items():
         page = project / "site" / "topics" / f"{topic}.html"
         assert page.exists()

@@ -48,13 +48,20 @@
         let used = null, warned = false;
         const clock = el("span", { cls: "flq-clock" }, F.mmss(limit));
         const fill = el("span");
+        const body = el("div", {}, "Loading the answer…"), example = el("blockquote");
         const answer = el("div", { cls: "flq-answer", hidden: true, tabindex: "-1", "aria-label": "Model answer" },
-          el("div", { html: q.answer }), el("p", { cls: "flq-label" }, el("strong", {}, "Sample answer")),
-          el("blockquote", { html: q.example }));
+          body, el("p", { cls: "flq-label" }, el("strong", {}, "Sample answer")), example);
         const revealBtn = button("Reveal the model answer", () => reveal(false), { cls: "flq-btn flq-reveal" });
         const grades = el("div", { cls: "flq-grade", role: "group", "aria-label": "Grade yourself", hidden: true },
           Object.entries(GRADES).map(([g, label]) => button(label, () => grade(g), { "data-grade": g })));
-        const heading = el("h2", { cls: "flq-q", html: q.question, tabindex: "-1" });
+        const heading = el("h2", { cls: "flq-q", tabindex: "-1" }, q.question);
+        F.answers(b, q.topic).then((all) => {
+          const found = all[q.id];
+          if (!found) return;
+          heading.innerHTML = q.html = found.question;
+          body.innerHTML = found.answer;
+          example.innerHTML = found.example;
+        }, () => { body.textContent = "This answer could not be loaded; open it in the guide."; });
         root.replaceChildren(el("section", { cls: "flq-card", "aria-label": "Mock interview question", "data-id": q.id },
           el("p", { cls: "flq-meta" }, `Question ${i + 1} of ${qs.length} · ${(topics[q.topic] || {}).title || q.topic}`),
           heading,
@@ -103,7 +110,7 @@
           el("table", {},
             el("thead", {}, el("tr", {}, ["#", "Question", "Grade", "Time used"].map((h) => el("th", { scope: "col" }, h)))),
             el("tbody", {}, results.map((r, i) => el("tr", { "data-id": r.q.id },
-              el("td", {}, String(i + 1)), el("td", { html: r.q.question }),
+              el("td", {}, String(i + 1)), r.q.html ? el("td", { html: r.q.html }) : el("td", {}, r.q.question),
               el("td", { "data-grade": r.g }, GRADES[r.g]), el("td", {}, F.mmss(r.used, Math.round)))))),
           el("h3", {}, "Topics to review"),
           weak.length

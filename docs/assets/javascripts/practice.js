@@ -47,10 +47,11 @@
       }
       const t = topics[cur.topic] || { title: cur.topic, page: "" };
       const entry = F.load().questions[cur.id];
+      const shown = cur;
       const answer = el("div", { cls: "flq-answer", hidden: true, tabindex: "-1", "aria-label": "Answer" },
-        el("div", { html: cur.answer }),
+        el("div", { cls: "flq-answer-body" }, "Loading the answer…"),
         el("p", { cls: "flq-label" }, el("strong", {}, "Sample answer")),
-        el("blockquote", { html: cur.example }),
+        el("blockquote", { cls: "flq-example" }),
         t.page && el("p", {}, el("a", { href: new URL(t.page, b.root).href + "#" + cur.id }, "Open it in the guide")));
       const grades = el("div", { cls: "flq-grade", role: "group", "aria-label": "Grade yourself", hidden: true },
         Object.entries(KEYS).map(([k, g]) => button(GRADES[g], () => grade(g), { "data-grade": g, "aria-keyshortcuts": k })));
@@ -60,7 +61,14 @@
         button("Skip", skip, { "aria-keyshortcuts": "N" }));
       card.replaceChildren(
         el("p", { cls: "flq-meta" }, `${t.title} · ${cur.level} · ${cur.kind}` + (entry ? ` · box ${entry.box}, last: ${GRADES[entry.grade]}` : " · new")),
-        el("h2", { cls: "flq-q", html: cur.question }), actions, answer, grades);
+        el("h2", { cls: "flq-q" }, cur.question), actions, answer, grades);
+      F.answers(b, cur.topic).then((all) => {
+        const found = all[shown.id];
+        if (cur !== shown || !found) return;
+        card.querySelector(".flq-q").innerHTML = found.question;
+        card.querySelector(".flq-answer-body").innerHTML = found.answer;
+        card.querySelector(".flq-example").innerHTML = found.example;
+      }, () => { card.querySelector(".flq-answer-body").textContent = "This answer could not be loaded; open it in the guide."; });
     }
 
     function reveal() {

@@ -1,7 +1,7 @@
 /* store.js: owns the one localStorage key "flguide:progress" ({version, questions, checklist}),
    the Leitner schedule, and the helpers the other quiz scripts share (window.FLQ): page mounting
    on Material's document$, element building, live announcements, bank loading, filters, and the
-   export / import / reset panel. Never throws on bad stored data: it warns and starts fresh. */
+   export / import / reset panel, and loading the bank's index and each topic's answers. Never throws on bad stored data: it warns and starts fresh. */
 (() => {
   const KEY = "flguide:progress", VERSION = 1, DAY = 864e5, INTERVALS = [0, 1, 3, 7, 14];
   const GRADES = { know: "Knew it", partly: "Partly", dont: "Didn't know" };
@@ -114,6 +114,20 @@
     return pending.then(done);
   }
 
+  // One topic's answers ({id: {question, answer, example}} as HTML), loaded when first needed.
+  const answerFiles = {};
+  function answers(b, topic) {
+    const have = () => (window.FLGUIDE_ANSWERS || {})[topic];
+    if (have()) return Promise.resolve(have());
+    const t = b.topics.find((x) => x.id === topic);
+    if (!t) return Promise.reject(new Error(`unknown topic ${topic}`));
+    answerFiles[topic] = answerFiles[topic] || new Promise((ok, fail) => {
+      document.body.append(el("script", { src: new URL(t.answers, b.root).href, onload: () => (have() ? ok(have()) : fail()),
+        onerror: () => { delete answerFiles[topic]; fail(new Error(`answers for ${topic} missing`)); } }));
+    });
+    return answerFiles[topic];
+  }
+
   const LEVELS = ["fundamentals", "intermediate", "advanced"];
   function filters(b, onchange) {
     const values = (key) => [...new Set(b.questions.map((q) => q[key]))]
@@ -169,5 +183,5 @@
 
   const mmss = (ms, round = Math.ceil) => { const s = Math.max(0, round(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; };
 
-  window.FLQ = { KEY, DAY, GRADES, load, save, grade, queue, el, button, announce, onPage, onChange, bank, filters, dataPanel, mmss };
+  window.FLQ = { KEY, DAY, GRADES, load, save, grade, queue, el, button, announce, onPage, onChange, bank, answers, filters, dataPanel, mmss };
 })();
