@@ -1,6 +1,6 @@
 """Answer files for Practice and Mock interview, cut from the built topic pages.
 
-Owns `data/answers/<topic>.js` in the built site. The generator's `questions.js` carries
+Owns `data/answers/<page>.js` in the built site, one per topic page. The generator's `questions.js` carries
 only the index (ids, topics, levels, kinds), so it stays small and cheap to make; each
 topic's answers are taken from the HTML the builder already rendered, so they look exactly
 as on the topic page, cost no second Markdown pass, and load only when a card needs them.
@@ -77,21 +77,20 @@ def answers_from_page(html: str, page: str) -> dict[str, dict[str, str]]:
     return out
 
 
-def answers_script(topic: str, answers: dict[str, dict[str, str]]) -> str:
+def answers_script(key: str, answers: dict[str, dict[str, str]]) -> str:
     data = json.dumps(answers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return f"(window.FLGUIDE_ANSWERS = window.FLGUIDE_ANSWERS || {{}})[{json.dumps(topic)}] = {data};\n"
+    return f"(window.FLGUIDE_ANSWERS = window.FLGUIDE_ANSWERS || {{}})[{json.dumps(key)}] = {data};\n"
 
 
 def write_answer_files(site: Path) -> int:
-    """Write data/answers/<topic>.js for every built topic page; return how many answers."""
+    """Write data/answers/<page>.js for every built topic page; return how many answers."""
     index = json.loads((site / "data" / "questions.json").read_text(encoding="utf-8"))
     total = 0
-    for topic in index["topics"]:
-        page = topic["page"]
-        html = (site / page).read_text(encoding="utf-8")
-        answers = answers_from_page(html, page)
-        target = site / topic["answers"]
+    for entry in index["pages"]:
+        html = (site / entry["page"]).read_text(encoding="utf-8")
+        answers = answers_from_page(html, entry["page"])
+        target = site / entry["answers"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(answers_script(topic["id"], answers), encoding="utf-8")
+        target.write_text(answers_script(entry["answers"], answers), encoding="utf-8")
         total += len(answers)
     return total

@@ -11,6 +11,7 @@ import html
 import json
 import posixpath
 import re
+from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -37,8 +38,43 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def topic_path(topic_id: str) -> str:
-    return f"topics/{topic_id}.md"
+# A topic page holds at most this many questions; a larger topic continues on topics/<id>-2.md
+# and so on, so no page grows past the 300 KB HTML budget however big the bank gets.
+QUESTIONS_PER_PAGE = 30
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    topic: Topic
+    part: int  # 1-based
+    parts: int
+    questions: list[Question]
+
+    @property
+    def stem(self) -> str:
+        return self.topic.id if self.part == 1 else f"{self.topic.id}-{self.part}"
+
+    @property
+    def path(self) -> str:
+        return f"topics/{self.stem}.md"
+
+    @property
+    def title(self) -> str:
+        return self.topic.title if self.parts == 1 else f"{self.topic.title} ({self.part}/{self.parts})"
+
+
+def topic_pages(bank: Bank) -> list[TopicPage]:
+    grouped = questions_by_topic(bank)
+    pages = []
+    for topic in ordered_topics(bank):
+        chunks = [grouped[topic.id][i : i + QUESTIONS_PER_PAGE]
+                  for i in range(0, len(grouped[topic.id]), QUESTIONS_PER_PAGE)] or [[]]
+        pages += [TopicPage(topic, n, len(chunks), chunk) for n, chunk in enumerate(chunks, 1)]
+    return pages
+
+
+def page_of_question(pages: list[TopicPage]) -> dict[str, TopicPage]:
+    return {q.id: page for page in pages for q in page.questions}
 
 
 def _environment() -> Environment:
@@ -67,10 +103,11 @@ def questions_by_topic(bank: Bank) -> dict[str, list[Question]]:
 
 def nav(bank: Bank) -> list:
     """The navigation, in topic order; the MkDocs hook installs it."""
+    # MkDocs puts nav titles into HTML unescaped; author text must stay text.
+    topics = [{html.escape(p.title, quote=False): p.path} for p in topic_pages(bank)]
     return [
         {"Home": "index.md"},
-        # MkDocs puts nav titles into HTML unescaped; author text must stay text.
-        {"Topics": [{html.escape(t.title, quote=False): topic_path(t.id)} for t in ordered_topics(bank)]},
+        {"Topics": topics},
         {"Practice": "practice.md"},
         {"Mock interview": "mock.md"},
         {"Checklist and plans": "checklist.md"},
@@ -82,15 +119,16 @@ def nav(bank: Bank) -> list:
 
 def quiz_data(bank: Bank) -> dict:
     """The index the browser features start from. Answers are not in it: they are cut from
-    the built topic pages into data/answers/<topic>.js (quizdata.py) and load on demand."""
+    each built topic page into data/answers/<page>.js (quizdata.py) and load on demand."""
+    pages = topic_pages(bank)
+    where = page_of_question(pages)
     return {
         "version": 2,
-        "topics": [
-            {"id": t.id, "title": t.title, "page": f"topics/{t.id}.html", "answers": f"data/answers/{t.id}.js"}
-            for t in ordered_topics(bank)
-        ],
+        "topics": [{"id": t.id, "title": t.title, "page": f"topics/{t.id}.html"} for t in ordered_topics(bank)],
+        "pages": [{"page": f"topics/{p.stem}.html", "answers": f"data/answers/{p.stem}.js"} for p in pages],
         "questions": [
-            {"id": q.id, "topic": q.topic, "level": q.level.value, "kind": q.kind.value, "question": q.question}
+            {"id": q.id, "topic": q.topic, "level": q.level.value, "kind": q.kind.value, "question": q.question,
+             "answers": f"data/answers/{where[q.id].stem}.js"}
             for q in bank.questions
         ],
     }
@@ -103,8 +141,11 @@ def render_site(bank: Bank) -> dict[str, str]:
     by_id = {q.id: q for q in bank.questions}
     topics_by_id = {t.id: t for t in topics}
 
+    pages_list = topic_pages(bank)
+    where = page_of_question(pages_list)
+
     def link(here: str, target: Question) -> str:
-        return posixpath.relpath(topic_path(target.topic), posixpath.dirname(here) or ".") + f"#{target.id}"
+        return posixpath.relpath(where[target.id].path, posixpath.dirname(here) or ".") + f"#{target.id}"
 
     env.globals["link"] = link
     common = dict(
@@ -124,9 +165,10 @@ def render_site(bank: Bank) -> dict[str, str]:
         "downloads.md": env.get_template("downloads.md.j2").render(common),
         ".snippets/abbreviations.md": env.get_template("abbreviations.md.j2").render(common),
     }
-    for topic in topics:
-        pages[topic_path(topic.id)] = env.get_template("topic.md.j2").render(
-            common, topic=topic, questions=grouped[topic.id]
+    for page in pages_list:
+        pages[page.path] = env.get_template("topic.md.j2").render(
+            common, topic=page.topic, page=page, siblings=[p for p in pages_list if p.topic == page.topic],
+            questions=page.questions, total=len(grouped[page.topic.id]),
         )
     data = json.dumps(quiz_data(bank), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     pages["data/questions.json"] = data + "\n"

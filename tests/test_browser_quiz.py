@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, ROOT
 
@@ -74,7 +75,7 @@ def test_answers_start_closed_and_a_grade_survives_reload(page, base, errors):
     details = page.locator("details.question")
     assert details.count() == 3
     assert details.evaluate_all("ds => ds.map(d => d.open)") == [False, False, False]
-    assert meters(page) == ["0 of 3", "0 of 3"]
+    expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["0 of 3", "0 of 3"])
 
     page.get_by_role("button", name="Show all").click()
     assert details.evaluate_all("ds => ds.map(d => d.open)") == [True, True, True]
@@ -84,18 +85,18 @@ def test_answers_start_closed_and_a_grade_survives_reload(page, base, errors):
     q = question(page, "q-two")
     assert not q.get_by_role("button", name="Partly").is_visible()
     q.locator("summary").click()
-    assert "Answer shown" in page.locator("#flq-live").inner_text()
+    expect(page.locator("#flq-live")).to_contain_text("Answer shown")
     q.get_by_role("button", name="Partly", exact=True).click()
     assert q.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
-    assert q.locator(".flq-mark").inner_text() == "Partly"
-    assert meters(page) == ["1 of 3", "0 of 3"]
-    assert "Graded Partly" in page.locator("#flq-live").inner_text()
+    expect(q.locator(".flq-mark")).to_have_text("Partly")
+    expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["1 of 3", "0 of 3"])
+    expect(page.locator("#flq-live")).to_contain_text("Graded Partly")
 
     page.reload()
     assert details.evaluate_all("ds => ds.map(d => d.open)") == [False, False, False]
     q = question(page, "q-two")
-    assert q.locator(".flq-mark").inner_text() == "Partly"
-    assert meters(page) == ["1 of 3", "0 of 3"]
+    expect(q.locator(".flq-mark")).to_have_text("Partly")
+    expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["1 of 3", "0 of 3"])
     q.locator("summary").click()
     assert q.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
     assert q.get_by_role("button", name="Knew it").get_attribute("aria-pressed") == "false"
@@ -130,14 +131,14 @@ def test_grades_survive_instant_navigation_without_double_mounting(page, site, h
     page.wait_for_selector(".flq-toolbar[data-topic=beta] .flq-meter")
     assert page.evaluate("window.__samePage") is True, "the page was reloaded: no instant navigation"
     open_and_grade(page, "q-four", "Didn't know")
-    assert meters(page) == ["1 of 2", "0 of 2"]
+    expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["1 of 2", "0 of 2"])
 
     page.locator("nav.md-nav a", has_text="Alpha topic").first.click()
     page.wait_for_url("**/topics/alpha.html")
     page.wait_for_selector(".flq-toolbar[data-topic=alpha] .flq-meter")
     assert page.evaluate("window.__samePage") is True
     assert question(page, "q-one").locator(".flq-mark").inner_text() == "Knew it"
-    assert meters(page) == ["1 of 3", "1 of 3"]
+    expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["1 of 3", "1 of 3"])
     assert page.locator(".flq-toolbar button").count() == 2  # mounted once
     assert question(page, "q-one").locator(".flq-grade button").count() == 3
 
@@ -278,7 +279,7 @@ def test_mock_interview_counts_down_and_summarises(page, base, errors):
     page.clock.run_for(3 * 60_000 + 1_000)  # time runs out: the answer opens by itself
     assert clock.inner_text() == "0:00"
     assert card.locator(".flq-answer").is_visible()
-    assert "Time is up" in page.locator("#flq-live").inner_text()
+    expect(page.locator("#flq-live")).to_contain_text("Time is up")
     card.get_by_role("button", name="Didn't know").click()
 
     rows = page.locator("#flq-mock .flq-summary tbody tr")
@@ -376,7 +377,7 @@ def test_a_corrupt_or_old_value_is_dropped_with_a_warning(page, base, errors, va
                                "input[data-flq-key]")
         if path == "topics/alpha.html":
             assert any(KEY in w for w in warnings), warnings
-            assert meters(page) == ["0 of 3", "0 of 3"]
+            expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["0 of 3", "0 of 3"])
             open_and_grade(page, "q-one", "Knew it")
             assert stored(page)["questions"]["q-one"]["box"] == 2
             page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])

@@ -206,8 +206,8 @@ def test_quiz_index_is_small_and_answer_files_hold_every_answer(build_site):
     js = (site / "data" / "questions.js").read_text()
     assert json.loads(js[js.index("{"): js.rindex("}") + 1]) == index
     answers = {}
-    for topic in index["topics"]:
-        text = (site / topic["answers"]).read_text()
+    for entry in index["pages"]:
+        text = (site / entry["answers"]).read_text()
         answers.update(json.loads(text[text.index("= {") + 2: text.rindex("}") + 1]))
     assert set(answers) == {q["id"] for q in index["questions"]}
     assert "zanzibarite" in answers["q-one"]["answer"] and "<sub>" in answers["q-one"]["answer"]
@@ -233,3 +233,33 @@ def test_answer_links_are_rebased_to_the_site_root():
     assert 'href="topics/alpha.html#q-z"' in found["answer"]
     assert 'href="https://a.org/p"' in found["answer"] and "nested" in found["answer"]
     assert found["example"] == "<p>Said.</p>"
+
+
+def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
+    import yaml
+
+    from flguide.render import QUESTIONS_PER_PAGE
+
+    bank = yaml.safe_load(SMALL.read_text())
+    template = bank["questions"][1]
+    many = [dict(template, id=f"bulk-{i}", question=f"Bulk question number {i}?", related=["q-one"])
+            for i in range(2 * QUESTIONS_PER_PAGE + 5)]
+    bank["questions"][0]["related"] = ["q-two", f"bulk-{2 * QUESTIONS_PER_PAGE + 4}"]
+    bank["questions"] += many
+    path = tmp_path / "big.yaml"
+    path.write_text(json.dumps(bank))  # JSON is YAML, and has no aliases
+    project = make_project(tmp_path / "p", path)
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    parts = [site / "topics" / name for name in ("alpha.html", "alpha-2.html", "alpha-3.html")]
+    counts = [len(top_level_details(p.read_text())) for p in parts]
+    assert counts == [QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE, 3 + 2 * QUESTIONS_PER_PAGE + 5 - 2 * QUESTIONS_PER_PAGE]
+    assert not (site / "topics" / "alpha-4.html").exists()
+    first = parts[0].read_text()
+    assert f'href="alpha-3.html#bulk-{2 * QUESTIONS_PER_PAGE + 4}"' in first
+    assert 'href="alpha-2.html"' in first
+    index = json.loads((site / "data" / "questions.json").read_text())
+    last = next(q for q in index["questions"] if q["id"] == f"bulk-{2 * QUESTIONS_PER_PAGE + 4}")
+    assert last["answers"] == "data/answers/alpha-3.js"
+    assert f"bulk-{2 * QUESTIONS_PER_PAGE + 4}" in (site / "data/answers/alpha-3.js").read_text()

@@ -55,7 +55,7 @@
         const grades = el("div", { cls: "flq-grade", role: "group", "aria-label": "Grade yourself", hidden: true },
           Object.entries(GRADES).map(([g, label]) => button(label, () => grade(g), { "data-grade": g })));
         const heading = el("h2", { cls: "flq-q", tabindex: "-1" }, q.question);
-        F.answers(b, q.topic).then((all) => {
+        F.answers(b, q).then((all) => {
           const found = all[q.id];
           if (!found) return;
           heading.innerHTML = q.html = found.question;

@@ -62,7 +62,7 @@
       card.replaceChildren(
         el("p", { cls: "flq-meta" }, `${t.title} · ${cur.level} · ${cur.kind}` + (entry ? ` · box ${entry.box}, last: ${GRADES[entry.grade]}` : " · new")),
         el("h2", { cls: "flq-q" }, cur.question), actions, answer, grades);
-      F.answers(b, cur.topic).then((all) => {
+      F.answers(b, cur).then((all) => {
         const found = all[shown.id];
         if (cur !== shown || !found) return;
         card.querySelector(".flq-q").innerHTML = found.question;

@@ -114,18 +114,17 @@
     return pending.then(done);
   }
 
-  // One topic's answers ({id: {question, answer, example}} as HTML), loaded when first needed.
+  // The answers ({id: {question, answer, example}} as HTML) of the topic page holding question
+  // q, loaded when first needed: one small script per page instead of the whole bank up front.
   const answerFiles = {};
-  function answers(b, topic) {
-    const have = () => (window.FLGUIDE_ANSWERS || {})[topic];
+  function answers(b, q) {
+    const file = q.answers, have = () => (window.FLGUIDE_ANSWERS || {})[file];
     if (have()) return Promise.resolve(have());
-    const t = b.topics.find((x) => x.id === topic);
-    if (!t) return Promise.reject(new Error(`unknown topic ${topic}`));
-    answerFiles[topic] = answerFiles[topic] || new Promise((ok, fail) => {
-      document.body.append(el("script", { src: new URL(t.answers, b.root).href, onload: () => (have() ? ok(have()) : fail()),
-        onerror: () => { delete answerFiles[topic]; fail(new Error(`answers for ${topic} missing`)); } }));
+    answerFiles[file] = answerFiles[file] || new Promise((ok, fail) => {
+      document.body.append(el("script", { src: new URL(file, b.root).href, onload: () => (have() ? ok(have()) : fail()),
+        onerror: () => { delete answerFiles[file]; fail(new Error(`answers missing: ${file}`)); } }));
     });
-    return answerFiles[topic];
+    return answerFiles[file];
   }
 
   const LEVELS = ["fundamentals", "intermediate", "advanced"];
