@@ -78,7 +78,6 @@ def parse_bank(raw: bytes, name: str) -> Loaded:
         raise fail(before.count("\n") + 1, len(before) - before.rfind("\n"), "NUL character in file")
 
     try:
-        _reject_anchors_and_tags(text, name)
         node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -102,31 +101,36 @@ def parse_bank(raw: bytes, name: str) -> Loaded:
     return Loaded(data=data, marks=marks, file=name)
 
 
-def _reject_anchors_and_tags(text: str, name: str) -> None:
-    # Aliases make "billion laughs" documents possible, and custom tags are code paths;
-    # the bank needs neither, so both are refused before anything is built.
-    problems: list[Problem] = []
-    for event in yaml.parse(text, Loader=YAML_LOADER):
-        if problems:
-            break  # one message is enough: a bomb has thousands of aliases
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            problems.append(Problem(name, *where, "(document)", "YAML anchors and aliases are not allowed"))
-        tag = getattr(event, "tag", None)
-        if tag and not isinstance(event, yaml.DocumentStartEvent) and not getattr(event, "implicit", True):
-            problems.append(Problem(name, *where, "(document)", f"YAML tag {tag!r} is not allowed"))
-        if isinstance(event, yaml.DocumentStartEvent) and mark.index > 0 and event.explicit:
-            problems.append(Problem(name, *where, "(document)", "only one YAML document is allowed"))
-    if problems:
-        raise BankError(problems)
+# The standard tags that plain YAML resolves to; anything else (custom or Python tags) is a
+# code path the bank does not need.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 
 
 _scalars = yaml.SafeLoader("")
 
 
-def _to_python(node: yaml.Node, path: Path_, marks: dict, problems: list[Problem], name: str) -> Any:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+class _Refused(Exception):
+    """Raised from inside the walk: one message is enough (a bomb has thousands of aliases)."""
+
+
+def _to_python(node: yaml.Node, path: Path_, marks: dict, problems: list[Problem], name: str,
+               seen: set[int] | None = None) -> Any:
+    if seen is None:
+        try:
+            return _to_python(node, path, marks, problems, name, set())
+        except _Refused:
+            return None
+    where = (node.start_mark.line + 1, node.start_mark.column + 1)
+    # An alias is the same node object met twice: aliases make "billion laughs" documents
+    # possible, so they are refused before anything is expanded.
+    if id(node) in seen:
+        problems.append(Problem(name, *where, "(document)", "YAML anchors and aliases are not allowed"))
+        raise _Refused
+    seen.add(id(node))
+    if node.tag not in PLAIN_TAGS:
+        problems.append(Problem(name, *where, "(document)", f"YAML tag {node.tag!r} is not allowed"))
+        raise _Refused
+    marks[path] = where
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -139,10 +143,10 @@ def _to_python(node: yaml.Node, path: Path_, marks: dict, problems: list[Problem
                 problems.append(Problem(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                                         format_path(path + (key,)), f"duplicate key {key!r}"))
                 continue
-            out[key] = _to_python(value_node, path + (key,), marks, problems, name)
+            out[key] = _to_python(value_node, path + (key,), marks, problems, name, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(child, path + (i,), marks, problems, name) for i, child in enumerate(node.value)]
+        return [_to_python(child, path + (i,), marks, problems, name, seen) for i, child in enumerate(node.value)]
     try:
         return _scalars.construct_object(node)
     except (yaml.constructor.ConstructorError, ValueError) as exc:

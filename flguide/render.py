@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from .markdown_html import literal
 from .model import Bank, Question, Topic
@@ -77,9 +81,22 @@ def page_of_question(pages: list[TopicPage]) -> dict[str, TopicPage]:
     return {q.id: page for page in pages for q in page.questions}
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    # Compiling the templates costs about as much as rendering the whole bank; Jinja's cache is
+    # keyed by each template's source checksum, so a stale entry is never used.
+    folder = Path(tempfile.gettempdir()) / f"flguide-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("flguide", "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=False,  # the output is Markdown; author text is made literal by `lit`
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -147,8 +164,8 @@ def render_site(bank: Bank) -> dict[str, str]:
     def link(here: str, target: Question) -> str:
         return posixpath.relpath(where[target.id].path, posixpath.dirname(here) or ".") + f"#{target.id}"
 
-    env.globals["link"] = link
     common = dict(
+        link=link,
         bank=bank, topics=topics, questions=bank.questions, questions_by_id=by_id,
         topics_by_id=topics_by_id, checklist=bank.checklist, study_plans=bank.study_plans,
         faq=bank.faq, glossary=sorted(bank.glossary, key=lambda g: g.term.casefold()),
