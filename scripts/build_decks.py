@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from flguide.cli import load_or_report
 from flguide.decks import build_decks
-from flguide.errors import BankError
-from flguide.pipeline import DEFAULT_BANK, ROOT, display_name
-from flguide.validate import load_and_validate
+from flguide.pipeline import DEFAULT_BANK, ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,15 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bank", type=Path, default=DEFAULT_BANK)
     parser.add_argument("--out", type=Path, default=ROOT / "site" / "downloads")
     args = parser.parse_args(argv)
-    try:
-        bank = load_and_validate(args.bank, display_name(args.bank))
-    except BankError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was written.", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"{args.bank}:1:1: (document): cannot read: {exc.strerror}", file=sys.stderr)
+    bank = load_or_report(args.bank)
+    if bank is None:
         return 1
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:

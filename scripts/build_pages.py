@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from flguide.cli import report
 from flguide.errors import BankError
 from flguide.pipeline import DEFAULT_BANK, DEFAULT_DOCS, generate
 
@@ -27,9 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bank, changed = generate(args.bank, args.docs)
     except BankError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was written.", file=sys.stderr)
+        report(exc.problems)
         return 1
     except OSError as exc:
         print(f"{args.bank}:1:1: (document): cannot read: {exc.strerror}", file=sys.stderr)

@@ -263,3 +263,26 @@ def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     last = next(q for q in index["questions"] if q["id"] == f"bulk-{2 * QUESTIONS_PER_PAGE + 4}")
     assert last["answers"] == "data/answers/alpha-3.js"
     assert f"bulk-{2 * QUESTIONS_PER_PAGE + 4}" in (site / "data/answers/alpha-3.js").read_text()
+
+
+def test_make_serve_serves_the_home_page_on_port_8000():
+    """The README's first command: set up, generate and serve on 127.0.0.1:8000."""
+    import signal
+    import time
+    import urllib.request
+
+    proc = subprocess.Popen(["make", "serve"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+    try:
+        deadline, page = time.time() + 300, ""
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen("http://127.0.0.1:8000/", timeout=5) as response:
+                    page = response.read().decode()
+                    break
+            except OSError:
+                time.sleep(1)
+        assert "FL Interview Guide" in page and "How to use it" in page, proc.poll()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.communicate(timeout=60)
