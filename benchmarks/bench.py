@@ -239,7 +239,7 @@ def main() -> int:
             for name, script in (("pdf", "build_pdf.py"), ("decks", "build_decks.py")):
                 if (project / "scripts" / script).exists():
                     row[name] = median_run([PY, f"scripts/{script}", "--out", "site/downloads"], project,
-                                           1 if n > 1000 else args.runs, args.download_timeout)
+                                           1 if n >= 1000 else args.runs, args.download_timeout)
             first_topic = yaml.safe_load(text)["questions"][0]["topic"]
             row["weight"] = weigh_site(project / "site", f"topics/{first_topic}.html", n)
             results["sizes"][label] = row

@@ -42,9 +42,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-# A topic page holds at most this many questions; a larger topic continues on topics/<id>-2.md
-# and so on, so no page grows past the 300 KB HTML budget however big the bank gets.
-QUESTIONS_PER_PAGE = 30
+# A topic page holds at most this many questions (20 of the longest entries ≈ 250 KB of HTML);
+# a larger topic continues on topics/<id>-2.md and so on, so no page outgrows the 300 KB budget.
+QUESTIONS_PER_PAGE = 20
 
 
 @dataclass(frozen=True)
