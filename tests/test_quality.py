@@ -190,3 +190,35 @@ def test_markup_in_text_renders_literally_and_adds_no_element(build_site, serve,
     assert dialogs == []
     html = (site / "topics" / "literal.html").read_text()
     assert "<script>alert(1)</script>" not in html
+
+
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+@pytest.mark.parametrize("path", ["index.html", "topics/alpha.html", "practice.html", "mock.html"])
+def test_quiz_widgets_appear_without_shifting_the_page(path, width, full_site, serve, browser):
+    # The widgets are drawn by deferred scripts after the first paint; their room is reserved.
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(LAYOUT_SHIFTS)
+    page = context.new_page()
+    page.goto(serve(full_site) + path, wait_until="networkidle")
+    page.wait_for_selector(".flq-toolbar button, .flq-card, #flq-mock form, #flq-home-progress p")
+    page.wait_for_timeout(300)
+    assert sum(page.evaluate("window.__shifts")) < 0.01
+    context.close()
+
+
+def test_closed_answers_are_not_rendered_until_opened(full_site, serve, page):
+    page.goto(serve(full_site) + "topics/alpha.html")
+    first = page.locator("details.question").first
+    body = first.locator(":scope > :not(summary)").first
+    assert body.evaluate("e => getComputedStyle(e).display") == "none"
+    first.locator("summary").click()
+    assert body.evaluate("e => getComputedStyle(e).display") != "none"
+    assert body.is_visible()

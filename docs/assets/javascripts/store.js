@@ -84,12 +84,14 @@
 
   // Run `fn` on every page load, including Material's instant navigation.
   // On file:// Material completes document$ without emitting, so DOMContentLoaded backs it up.
+  // The scripts are deferred: they run before DOMContentLoaded, and Material's own listener
+  // (registered first) emits document$ before this fallback is asked.
   function onPage(fn) {
     let ran = false;
     const run = () => { ran = true; try { fn(); } catch (e) { console.error(e); } };
     if (window.document$ && document$.subscribe) document$.subscribe({ next: run, error() {}, complete() {} });
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => ran || run(), { once: true });
-    else if (!ran) run();
+    if (document.readyState === "complete") { if (!ran) run(); }
+    else document.addEventListener("DOMContentLoaded", () => ran || run(), { once: true });
   }
 
   // Only the newest mounted widget of each kind hears about changes.
