@@ -78,11 +78,22 @@ def _environment() -> Environment:
     return env
 
 
+def question_numbers(bank: Bank) -> dict[str, str]:
+    """Each question's number in both editions, "topic.position" ("3.4"), in reading order."""
+    grouped = questions_by_topic(bank)
+    return {
+        q.id: f"{ti}.{qi}"
+        for ti, topic in enumerate(ordered_topics(bank), start=1)
+        for qi, q in enumerate(grouped[topic.id], start=1)
+    }
+
+
 def render_html(bank: Bank, edition: Edition, paper: Paper, build: Build) -> str:
     """The edition's whole document as HTML, ready for WeasyPrint. Pure."""
     topics = ordered_topics(bank)
     grouped = questions_by_topic(bank)
     context = dict(
+        numbers=question_numbers(bank),
         title=TITLE,
         build=build,
         paper=PAPER_CSS[paper],

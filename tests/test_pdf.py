@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from flguide.markdown_html import inline_html, to_html
 from flguide.model import Bank
-from flguide.pdf import FILENAMES, MARGINS_MM, build_info, build_pdfs
+from flguide.pdf import FILENAMES, MARGINS_MM, build_info, build_pdfs, question_numbers
 from flguide.render import ordered_topics, questions_by_topic
 from flguide.validate import load_and_validate
 
@@ -148,10 +148,12 @@ def test_study_outline_has_every_topic_and_question(pdfs, banks, bank_name):
     entries = outline(pdfs[bank_name, "study"])
     topics = [(d, t) for d, t, _ in entries if d == 0]
     questions = [t for d, t, _ in entries if d == 1]
-    for topic in bank.topics:
-        assert (0, plain(inline_html(topic.title))) in topics
+    # Numbered as in the quiz edition: "2. Topic", "2.3 Question".
+    for ti, topic in enumerate(ordered_topics(bank), start=1):
+        assert (0, f"{ti}. {plain(inline_html(topic.title))}") in topics
+    numbers = question_numbers(bank)
     for q in bank.questions:
-        assert squash(plain(inline_html(q.question))) in map(squash, questions), q.id
+        assert squash(f"{numbers[q.id]} {plain(inline_html(q.question))}") in map(squash, questions), q.id
     for section in ("Preparation checklist", "Study plans", "Frequently asked questions", "Glossary"):
         if bank_name == "small":
             assert (0, section) in topics
@@ -189,8 +191,8 @@ def test_toc_page_numbers_are_where_each_topic_starts(pdfs, banks, bank_name):
     texts = page_texts(path)
     starts = {t: page for d, t, page in outline(path) if d == 0}
     toc_lines = [line for text in texts[1:min(starts.values())] for line in text.splitlines()]
-    for topic in ordered_topics(banks[bank_name]):
-        title = plain(inline_html(topic.title))
+    for ti, topic in enumerate(ordered_topics(banks[bank_name]), start=1):
+        title = f"{ti}. {plain(inline_html(topic.title))}"
         lines = [line for line in toc_lines if squash(line).startswith(squash(title))]
         assert lines, f"{title!r} is not in the table of contents"
         number = int(re.search(r"(\d+)\s*$", lines[0]).group(1))
@@ -229,10 +231,23 @@ def test_internal_links_point_at_existing_destinations(pdfs):
         assert set(targets) <= names
 
 
-def test_related_questions_link_with_their_page(pdfs):
-    text = squash("".join(page_texts(pdfs["small", "study"])))
-    # q-one is related to q-two, which starts on the first topic's page (page 3).
-    assert squash("Related: How would you design the second fixture system? (p. 3)") in text
+def test_related_questions_are_cited_by_the_number_their_heading_carries(pdfs, banks):
+    bank = banks["small"]
+    numbers = question_numbers(bank)
+    by_id = {q.id: q for q in bank.questions}
+    text = "".join(squash(t) for t in page_texts(pdfs["small", "study"]))
+    headings = {squash(title) for _, title, _ in outline(pdfs["small", "study"])}
+    cited = 0
+    for q in bank.questions:
+        for rid in q.related:
+            title = squash(f"{numbers[rid]} {plain(inline_html(by_id[rid].question))}")
+            assert squash("Related:") + title in text
+            # The same number heads the related question's own entry (and its bookmark).
+            assert title in headings
+            cited += 1
+    assert cited >= 2
+    # Topic numbering matches the quiz edition: 1.1, 1.2 ... in reading order.
+    assert list(numbers.values())[:2] == ["1.1", "1.2"]
 
 
 # --- quiz edition ------------------------------------------------------------------------
@@ -257,6 +272,7 @@ def test_quiz_numbers_questions_per_topic_and_links_each_to_its_answer(pdfs, ban
             assert answer_page - 1 >= key_start
             assert heading in key_page
             assert squash(plain(to_html(q.answer)))[:50] in key_page
+            assert squash(f"back to question {ti}.{qi}") in key_page
 
 
 @pytest.mark.parametrize("bank_name", BANKS)
