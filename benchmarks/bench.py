@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from flguide import sandbox  # noqa: E402
 from flguide.validate import load_and_validate  # noqa: E402
 
 PY = sys.executable
@@ -104,16 +105,7 @@ def generator_work(project: Path, runs: int) -> dict:
 
 
 def make_project(dest: Path, bank_text: str) -> Path:
-    for rel in ["mkdocs.yml", "flguide", "overrides", "scripts", "docs/assets"]:
-        src = ROOT / rel
-        if src.is_dir():
-            shutil.copytree(src, dest / rel, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / rel)
-    (dest / "content").mkdir(parents=True, exist_ok=True)
-    (dest / "content" / "questions.yaml").write_text(bank_text, encoding="utf-8")
-    return dest
+    return sandbox.make_project(dest, bank_text.encode("utf-8"))
 
 
 def synthetic_bank(size: int) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+
+from flguide import sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -24,21 +25,11 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-COPY = ["mkdocs.yml", "flguide", "overrides", "scripts", "docs/assets"]
 
 
 def make_project(dest: Path, bank: Path | str) -> Path:
-    """A throwaway copy of the project whose content/questions.yaml is `bank`."""
-    for rel in COPY:
-        src = ROOT / rel
-        if src.is_dir():
-            shutil.copytree(src, dest / rel, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / rel)
-    (dest / "content").mkdir(exist_ok=True)
-    shutil.copy2(Path(bank), dest / "content" / "questions.yaml")
-    return dest
+    """A throwaway copy of the project whose content/questions.yaml is the file `bank`."""
+    return sandbox.make_project(dest, Path(bank).read_bytes())
 
 
 def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
