@@ -23,6 +23,8 @@ CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 
 def literal(text: str) -> str:
     """Escape `&` and `<` outside code, so Markdown shows them instead of reading HTML."""
+    if "&" not in text and "<" not in text:
+        return text  # nothing to escape: most strings in the bank
     out: list[str] = []
     in_fence = False
     for line in text.splitlines(keepends=True):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .export import write_tree
+from .load import gc_paused
 from .model import Bank
 from .render import render_site
 from .validate import load_and_validate
@@ -27,6 +28,7 @@ def display_name(path: Path) -> str:
 
 def generate(bank_path: Path = DEFAULT_BANK, docs_dir: Path = DEFAULT_DOCS) -> tuple[Bank, list[str]]:
     """Raises BankError (and writes nothing) if the bank is invalid."""
-    bank = load_and_validate(bank_path, display_name(bank_path))
-    pages = render_site(bank)
+    with gc_paused():  # see load.gc_paused: pydantic and the templates allocate the same way
+        bank = load_and_validate(bank_path, display_name(bank_path))
+        pages = render_site(bank)
     return bank, write_tree(pages, docs_dir)

@@ -123,3 +123,32 @@ def test_fuzz_raw_bytes_end_in_a_model_or_a_clean_error(raw):
 @given(st.text(alphabet=":-[]{}&*!|>'\"%@`#,? \n\tab1", max_size=120))
 def test_fuzz_yaml_punctuation_ends_in_a_model_or_a_clean_error(source):
     _outcome(source.encode())
+
+
+SCALARS = ["hello", "Über", "yes", "No", "ON", "off", "true", "False", "~", "null", "", "1", "-1", "+1",
+           "1e3", "1.5", ".inf", "-.Inf", ".nan", "0x1F", "0o17", "1_000", "2020-01-01", "2020-01-01 10:00:00",
+           "<<", "=", "'quoted 1'", '"yes"', "y", "n", "Yes please", "10 clients", "-", "- x", "*", "!"]
+
+
+@given(st.one_of(st.sampled_from(SCALARS), st.text(alphabet=string.printable.replace("\x0b", "").replace("\x0c", ""),
+                                                   max_size=12)))
+@settings(max_examples=300, deadline=None)
+def test_fast_tag_resolution_agrees_with_pyyaml(scalar):
+    """The loader's shortcut must give every scalar the type PyYAML's full lookup gives it."""
+    from flguide.load import _BankLoader  # the private loader is the thing under test
+
+    document = f"a: {scalar}\nb: [{scalar}]\n"
+    try:
+        expected = yaml.compose(document, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return  # not a valid document either way; the syntax tests cover errors
+    actual = yaml.compose(document, Loader=_BankLoader)
+
+    def tags(node):
+        if isinstance(node, yaml.ScalarNode):
+            return (node.tag, node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return [tags(n) for n in node.value]
+        return [(tags(k), tags(v)) for k, v in node.value]
+
+    assert tags(actual) == tags(expected)
