@@ -52,9 +52,16 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may read settings from the environment (`!ENV`); none of them is needed here."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
 @lru_cache(maxsize=1)
 def site_extensions() -> tuple[list, dict]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names, configs = [], {}
     for entry in config.get("markdown_extensions", []):
         name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))

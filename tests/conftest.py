@@ -32,8 +32,8 @@ def make_project(dest: Path, bank: Path | str) -> Path:
     return sandbox.make_project(dest, Path(bank).read_bytes())
 
 
-def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

@@ -7,13 +7,16 @@ do not need instant navigation run twice: over http and on the built site opened
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import threading
 from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, _QuietHandler, make_project, run_mkdocs
 
 KEY = "flguide:progress"
 T0 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
@@ -118,6 +121,32 @@ def route_sitemap(page, site, base: str) -> None:
     urls = "".join(f"<url><loc>{base}{p.relative_to(site).as_posix()}</loc></url>" for p in site.rglob("*.html"))
     body = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+
+
+def test_site_url_from_the_environment_turns_instant_navigation_on(tmp_path, browser):
+    """With SITE_URL set at build time (the Pages workflow sets it), the real sitemap lists the
+    pages and Material navigates without reloading; no test routing of sitemap.xml."""
+    site = tmp_path / "p" / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = run_mkdocs(make_project(tmp_path / "p", FIXTURES / "small.yaml"), env={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    assert f"<loc>{base}topics/beta.html</loc>" in (site / "sitemap.xml").read_text()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + "topics/alpha.html")
+        page.wait_for_selector(".flq-toolbar button")
+        page.evaluate("window.__samePage = true")
+        page.locator("a.md-footer__link--next").click()
+        page.wait_for_url("**/topics/beta.html")
+        page.wait_for_selector(".flq-toolbar[data-topic=beta] button")
+        assert page.evaluate("window.__samePage") is True, "the page was reloaded: no instant navigation"
+    finally:
+        context.close()
+        server.shutdown()
 
 
 def test_grades_survive_instant_navigation_without_double_mounting(page, site, http_base, errors):
