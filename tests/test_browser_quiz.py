@@ -7,16 +7,13 @@ do not need instant navigation run twice: over http and on the built site opened
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURES, ROOT, _QuietHandler, make_project, run_mkdocs
+from conftest import FIXTURES, ROOT, make_project, run_mkdocs
 
 KEY = "flguide:progress"
 T0 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
@@ -123,17 +120,14 @@ def route_sitemap(page, site, base: str) -> None:
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
 
 
-def test_site_url_from_the_environment_turns_instant_navigation_on(tmp_path, browser):
+def test_site_url_from_the_environment_turns_instant_navigation_on(tmp_path, browser, serve):
     """With SITE_URL set at build time (the Pages workflow sets it), the real sitemap lists the
     pages and Material navigates without reloading; no test routing of sitemap.xml."""
     site = tmp_path / "p" / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = serve(site)  # the server reads files per request, so its address can go into the build
     result = run_mkdocs(make_project(tmp_path / "p", FIXTURES / "small.yaml"), env={"SITE_URL": base})
     assert result.returncode == 0, result.stderr
     assert f"<loc>{base}topics/beta.html</loc>" in (site / "sitemap.xml").read_text()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -146,7 +140,6 @@ def test_site_url_from_the_environment_turns_instant_navigation_on(tmp_path, bro
         assert page.evaluate("window.__samePage") is True, "the page was reloaded: no instant navigation"
     finally:
         context.close()
-        server.shutdown()
 
 
 def test_grades_survive_instant_navigation_without_double_mounting(page, site, http_base, errors):
