@@ -8,6 +8,7 @@ what one well-formed entry looks like, and is the source of the JSON Schema.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -84,6 +85,10 @@ class Question(Strict):
     article: list[int] = Field(
         default_factory=list,
         description="Numbers of the source article's questions this entry answers.",
+    )
+    reviewed: date = Field(
+        description="When someone other than its writer last checked every claim against the sources "
+        "(YYYY-MM-DD). Shown as 'Reviewed Month YYYY'.",
     )
 
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from .markdown_html import inline_html, to_html
 from .model import Bank
-from .render import ordered_topics, questions_by_topic
+from .render import month_year, ordered_topics, questions_by_topic
 
 Edition = Literal["study", "quiz"]
 Paper = Literal["a4", "letter"]
@@ -75,6 +75,7 @@ def _environment() -> Environment:
     # the author's text literal, so the result is safe to mark as markup.
     env.filters["md"] = lambda text: Markup(to_html(text))
     env.filters["md_inline"] = lambda text: Markup(inline_html(text))
+    env.filters["month_year"] = month_year
     return env
 
 

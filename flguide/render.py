@@ -14,6 +14,7 @@ import posixpath
 import re
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +37,15 @@ def _yaml_str(text: str) -> str:
 
 def _blockquote(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().splitlines())
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def month_year(day: date) -> str:
+    """"November 2026": fixed English names, since strftime's %B follows the machine's locale."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def slug(text: str) -> str:
@@ -105,7 +115,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(lit=literal, yaml_str=_yaml_str, blockquote=_blockquote, slug=slug)
+    env.filters.update(lit=literal, yaml_str=_yaml_str, blockquote=_blockquote, slug=slug, month_year=month_year)
     return env
 
 

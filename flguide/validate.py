@@ -124,6 +124,8 @@ def _message(err: dict) -> str:
         return "unknown field"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind.startswith("date_"):
+        return "must be a date written YYYY-MM-DD"
     if kind == "string_pattern_mismatch":
         return "must be a slug: lower-case letters, digits and single hyphens"
     return err["msg"].removeprefix("Value error, ")

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -22,7 +23,7 @@ from pypdf import PdfReader
 from flguide.markdown_html import inline_html, to_html
 from flguide.model import Bank
 from flguide.pdf import FILENAMES, MARGINS_MM, build_info, build_pdfs, question_numbers
-from flguide.render import ordered_topics, questions_by_topic
+from flguide.render import month_year, ordered_topics, questions_by_topic
 from flguide.validate import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,6 +174,13 @@ def test_every_question_and_answer_is_in_the_study_edition(pdfs, banks, bank_nam
             assert squash(plain(inline_html(p)))[:40] in text
         for r in q.references:
             assert squash(plain(inline_html(r.title))) in text
+
+
+@pytest.mark.parametrize("bank_name", BANKS)
+def test_study_edition_says_when_each_answer_was_reviewed(pdfs, banks, bank_name):
+    text = squash("".join(page_texts(pdfs[bank_name, "study"])))
+    expected = Counter(squash(f"Reviewed {month_year(q.reviewed)}") for q in banks[bank_name].questions)
+    assert {label: text.count(label) for label in expected} == dict(expected)
 
 
 def test_study_edition_has_checklist_plans_faq_and_glossary(pdfs, banks):

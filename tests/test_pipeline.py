@@ -9,13 +9,16 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from conftest import FIXTURES, ROOT, make_project, run_mkdocs
+from flguide.render import month_year
 from flguide.schema import bank_schema_json
+from flguide.validate import load_and_validate
 from htmltools import loaded_urls, top_level_details
 
 SMALL = FIXTURES / "small.yaml"
@@ -100,6 +103,25 @@ def test_each_topic_page_has_one_closed_details_per_question(build_site):
         for block, qid in zip(blocks, ids, strict=True):
             if qid in questions:
                 assert questions[qid] in block.summary_text
+
+
+def test_each_answer_says_when_it_was_last_reviewed(build_site):
+    site = build_site(SMALL)
+    bank = load_and_validate(SMALL)
+    reviewed = {q.id: q.reviewed for q in bank.questions}
+    assert len(set(reviewed.values())) > 1, "the fixture must tell two dates apart"
+    seen = 0
+    for topic in ("alpha", "beta"):
+        page = (site / "topics" / f"{topic}.html").read_text()
+        for block in top_level_details(page):
+            (qid,) = block.anchor_ids
+            day = reviewed[qid]
+            assert f"Reviewed {month_year(day)}" in " ".join(block.text.split()), qid
+            seen += 1
+        for qid in re.findall(r'class="flq-anchor" id="([^"]+)"', page):
+            assert f'datetime="{reviewed[qid].isoformat()}"' in page
+    assert seen == len(bank.questions)
+    assert month_year(date(2026, 12, 1)) == "December 2026"
 
 
 def test_no_page_loads_anything_from_another_host(build_site):
