@@ -58,6 +58,41 @@ def test_ten_megabyte_bank_is_refused_before_parsing(tmp_path, capsys):
     assert code == 1 and len(messages) == 1 and "limit" in messages[0]
 
 
+HIDDEN_CASES = {"38-nul-as-escape": "U+0000", "39-c1-control-as-escape": "U+009B", "40-bidi-override": "U+202E",
+                "41-bidi-isolate": "U+2067", "42-zero-width-space": "U+200B", "43-bom-inside-text": "U+FEFF"}
+
+
+@pytest.mark.parametrize("stem,code_point", HIDDEN_CASES.items())
+def test_hidden_characters_are_named_by_code_point_in_one_message(stem, code_point, tmp_path, capsys):
+    code, messages = run_cli(ROOT / "tests" / "bad_content" / f"{stem}.yaml", tmp_path / "docs", capsys)
+    assert code == 1 and len(messages) == 1, messages
+    assert f": {code_point} " in messages[0] and "not allowed" in messages[0]
+
+
+def test_every_hidden_character_class_is_refused_and_ordinary_text_is_not():
+    from flguide.load import HIDDEN
+
+    refused = ["\x00", "\x07", "\x0d", "\x1b", "\x7f", "\x85", "\x9f", "\u202a", "\u202e", "\u2066", "\u2069",
+               "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u061c"]
+    assert all(HIDDEN.fullmatch(c) for c in refused)
+    allowed = "\t\n Σ∇‖εδμσ≤≥≈→ αβγ ü ñ ø — “quotes” ½ x² \u00a0 עברית العربية 中文"
+    assert HIDDEN.search(allowed) is None
+
+
+def test_the_documented_size_limit_is_the_enforced_one(tmp_path, capsys):
+    from flguide.load import DEFAULT_MAX_BYTES, MAX_BYTES
+
+    documented = re.search(r"at most (\d+) MB", (ROOT / "content" / "README.md").read_text(encoding="utf-8"))
+    assert documented and int(documented[1]) * 2**20 == DEFAULT_MAX_BYTES == MAX_BYTES
+    over = tmp_path / "over.yaml"
+    over.write_bytes(b"topics: []\n" + b"# padding to one byte past the limit\n" * (MAX_BYTES // 37 + 1))
+    assert over.stat().st_size > MAX_BYTES
+    code, messages = run_cli(over, tmp_path / "docs", capsys)
+    assert code == 1 and len(messages) == 1
+    assert f"the limit is {documented[1]} MB" in messages[0]
+    assert not (tmp_path / "docs").exists()
+
+
 def test_alias_bomb_is_refused_quickly():
     bomb = next(c for c in CORPUS if "alias-bomb" in c.name).read_bytes()
     with pytest.raises(BankError) as info:
