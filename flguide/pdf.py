@@ -1,40 +1,57 @@
-"""The two PDF downloads, study and quiz editions, rendered by WeasyPrint from the bank.
+"""The PDF downloads: the study and quiz editions and one PDF per topic, typeset by Typst.
 
-Owns what each edition's HTML holds (pure: `render_html(bank, edition, paper, build)`) and
-turning that HTML into PDF bytes with CSS paged media: no browser, no JavaScript, nothing
-fetched. Presentation lives in templates/pdf_*.html.j2 and templates/pdf.css; the fonts are
-Debian's, named by family in the CSS.
+Owns what each document holds (pure: `document_data(bank, edition, paper, build)` gives the
+JSON the template reads) and compiling it with one long-lived Typst compiler, so a rebuild
+after an edit reuses Typst's memoised layout. Presentation lives in templates/guide.typ.
+Fonts are the ones Typst bundles: system fonts are never looked up, so the same bank gives
+the same bytes on any machine.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import re
+import shutil
+import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
-
-from .markdown_html import inline_html, to_html
-from .model import Bank
+from . import pdf_tree
+from .model import Bank, Question, Topic
 from .render import month_year, ordered_topics, questions_by_topic
 
 Edition = Literal["study", "quiz"]
 Paper = Literal["a4", "letter"]
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-STYLESHEET = TEMPLATES / "pdf.css"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "guide.typ"
 TITLE = "FL Interview Guide"
 FILENAMES: dict[Edition, str] = {"study": "fl-interview-guide.pdf", "quiz": "fl-interview-quiz.pdf"}
-# Page sizes in CSS keywords and in PDF points (1/72 in), and the page margins in mm:
-# the template writes them into @page, and the tests check text stays inside them.
-PAPER_CSS: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
-PAPER_POINTS: dict[Paper, tuple[float, float]] = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+TOPIC_FOLDER = "topics"
+TYPST_PAPER: dict[Paper, str] = {"a4": "a4", "letter": "us-letter"}
+PAPERS = tuple(TYPST_PAPER)
+# Page margins in mm: the template sets them, and the tests check text stays inside them.
 MARGINS_MM = {"top": 20.0, "right": 18.0, "bottom": 20.0, "left": 18.0}
+# Tagged PDF for screen readers: headings, reading order, language, document title.
+PDF_STANDARDS = ["ua-1"]
+
+EDITION_TEXT = {
+    "study": ("Study edition",
+              "Every question with its answer open: what a strong candidate says, a sample spoken answer, "
+              "the follow-ups to expect, the pitfalls to avoid and the sources to cite.",
+              "Every federated learning interview question with its full answer, sample answer, follow-ups, "
+              "pitfalls and references."),
+    "quiz": ("Quiz edition",
+             "Answer each question in the space under it, then turn to the answer key at the end: every "
+             "question says on which page its answer is.",
+             "Numbered federated learning interview questions with space to write, and an answer key."),
+}
 
 
 @dataclass(frozen=True)
@@ -48,10 +65,6 @@ class Build:
     def date(self) -> str:
         return self.when.strftime("%Y-%m-%d")
 
-    @property
-    def w3c(self) -> str:
-        return self.when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def build_info(source_date_epoch: str | None, version: str | None = None) -> Build:
     """The build time: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now."""
@@ -63,24 +76,8 @@ def build_info(source_date_epoch: str | None, version: str | None = None) -> Bui
     return Build(when=when, version=version)
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("flguide", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    # Author Markdown becomes HTML with the site's extensions; `to_html` makes raw HTML in
-    # the author's text literal, so the result is safe to mark as markup.
-    env.filters["md"] = lambda text: Markup(to_html(text))
-    env.filters["md_inline"] = lambda text: Markup(inline_html(text))
-    env.filters["month_year"] = month_year
-    return env
-
-
 def question_numbers(bank: Bank) -> dict[str, str]:
-    """Each question's number in both editions, "topic.position" ("3.4"), in reading order."""
+    """Each question's number in every edition, "topic.position" ("3.4"), in reading order."""
     grouped = questions_by_topic(bank)
     return {
         q.id: f"{ti}.{qi}"
@@ -89,59 +86,187 @@ def question_numbers(bank: Bank) -> dict[str, str]:
     }
 
 
-def render_html(bank: Bank, edition: Edition, paper: Paper, build: Build) -> str:
-    """The edition's whole document as HTML, ready for WeasyPrint. Pure."""
-    topics = ordered_topics(bank)
+def topic_filename(topic: Topic) -> str:
+    return f"{TOPIC_FOLDER}/{topic.id}.pdf"
+
+
+class _Converted:
+    """Each question's text as nodes, converted once and shared by every document of a build."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.numbers = question_numbers(bank)
+        self.by_id = {q.id: q for q in bank.questions}
+        self._questions: dict[str, dict[str, Any]] = {}
+
+    def question(self, q: Question) -> dict[str, Any]:
+        if q.id not in self._questions:
+            self._questions[q.id] = {
+                "id": q.id,
+                "number": self.numbers[q.id],
+                "question": pdf_tree.inline(q.question),
+                "level": q.level.value,
+                "kind": q.kind.value,
+                "answer": pdf_tree.blocks(q.answer),
+                "example": pdf_tree.blocks(q.example),
+                "follow_ups": [pdf_tree.inline(f) for f in q.follow_ups],
+                "pitfalls": [pdf_tree.blocks(p) for p in q.pitfalls],
+                "references": [
+                    {"authors": pdf_tree.inline(r.authors), "year": r.year, "title": pdf_tree.inline(r.title),
+                     "venue": pdf_tree.inline(r.venue), "url": r.url}
+                    for r in q.references
+                ],
+                "reviewed": month_year(q.reviewed),
+                "also": [pdf_tree.inline(a) for a in q.also_asked_as],
+                "related": [
+                    {"id": rid, "number": self.numbers[rid], "question": pdf_tree.inline(self.by_id[rid].question)}
+                    for rid in q.related
+                ],
+            }
+        return self._questions[q.id]
+
+
+def document_data(bank: Bank, edition: Edition | Literal["topic"], paper: Paper, build: Build,
+                  topic_id: str | None = None, converted: _Converted | None = None) -> dict[str, Any]:
+    """Everything one document shows, as plain data for templates/guide.typ. Pure."""
+    conv = converted or _Converted(bank)
     grouped = questions_by_topic(bank)
-    context = dict(
-        numbers=question_numbers(bank),
-        title=TITLE,
-        build=build,
-        paper=PAPER_CSS[paper],
-        margins=MARGINS_MM,
-        topics=topics,
-        questions_by_topic=grouped,
-        questions_by_id={q.id: q for q in bank.questions},
-        question_count=len(bank.questions),
-        checklist=bank.checklist,
-        study_plans=bank.study_plans,
-        faq=bank.faq,
-        glossary=sorted(bank.glossary, key=lambda g: g.term.casefold()),
-    )
-    return _environment().get_template(f"pdf_{edition}.html.j2").render(context)
+    numbered = list(enumerate(ordered_topics(bank), start=1))
+    chosen = [(n, t) for n, t in numbered if topic_id is None or t.id == topic_id]
+    name, blurb, description = EDITION_TEXT["study" if edition == "topic" else edition]
+    questions = sum(len(grouped[t.id]) for _, t in chosen)
+    if edition == "topic":
+        (number, topic), = chosen
+        name = f"Topic {number}: {pdf_tree.plain_text(pdf_tree.inline(topic.title))}"
+    whole = edition != "topic"
+    return {
+        "edition": edition,
+        "title": TITLE,
+        "edition_name": name,
+        "blurb": blurb,
+        "description": description,
+        "paper": TYPST_PAPER[paper],
+        "margins": MARGINS_MM,
+        "built": build.date + (f" · version {build.version}" if build.version else ""),
+        "counts": f"{questions} in {len(chosen)} topic{'s' if len(chosen) != 1 else ''}",
+        "topics": [
+            {"id": t.id, "number": n, "title": pdf_tree.inline(t.title), "summary": pdf_tree.inline(t.summary),
+             "questions": [conv.question(q) for q in grouped[t.id]]}
+            for n, t in chosen
+        ],
+        "checklist": [{"section": pdf_tree.inline(s.section), "items": [pdf_tree.inline(i) for i in s.items]}
+                      for s in bank.checklist] if whole else [],
+        "plans": [{"id": p.id, "title": pdf_tree.inline(p.title),
+                   "steps": [{"when": pdf_tree.inline(s.when), "do": pdf_tree.blocks(s.do)} for s in p.steps]}
+                  for p in bank.study_plans] if whole else [],
+        "faq": [{"question": pdf_tree.inline(f.question), "answer": pdf_tree.blocks(f.answer)}
+                for f in bank.faq] if whole else [],
+        "glossary": [{"term": g.term, "definition": g.definition}
+                     for g in sorted(bank.glossary, key=lambda g: g.term.casefold())] if whole else [],
+    }
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Lay out and write the PDF. Only local files are readable: nothing is fetched."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
+class PdfCompiler:
+    """One Typst compiler kept alive: Typst memoises layout between compilations, so after a
+    one-answer edit only what changed is laid out again.
 
-    fetcher = URLFetcher(allowed_protocols=("file", "data"))
-    document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher)
-    stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher)
-    # No PDF identifier (it would be random); the dates come from <meta name=dcterms.*>.
-    return document.write_pdf(stylesheets=[stylesheet], pdf_identifier=False)
+    Each document is a two-line main file beside a copy of the template, in a private
+    folder that is Typst's root: the data goes in as a file, which Typst tracks on its own
+    (an input would invalidate everything), and the template can read nothing else."""
+
+    def __init__(self) -> None:
+        import typst
+
+        self._root = Path(tempfile.mkdtemp(prefix="flguide-typst-"))
+        shutil.copyfile(TEMPLATE, self._root / TEMPLATE.name)
+        # ignore_system_fonts: only the fonts inside Typst, whatever the machine has installed.
+        self._compiler = typst.Compiler(root=self._root, ignore_system_fonts=True)
+        self._lock = threading.Lock()
+
+    def compile(self, name: str, data: dict[str, Any], build: Build) -> bytes:
+        """PDF bytes for the document `name` (any identifier, stable across rebuilds)."""
+        stem = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        with self._lock:
+            _write_if_changed(self._root / f"{stem}.json", payload)
+            main = self._root / f"{stem}.typ"
+            _write_if_changed(main, f'#import "{TEMPLATE.name}": guide\n#guide(json("{stem}.json"))\n'.encode())
+            pdf = self._compiler.compile(input=main, pdf_standards=PDF_STANDARDS, timestamp=build.when)
+        assert isinstance(pdf, bytes)
+        return pdf
 
 
-def build_pdfs(bank: Bank, out_dir: Path, paper: Paper, build: Build) -> list[Path]:
-    """Write both editions into `out_dir`; return their paths.
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
 
-    Layout is the slow part and each edition is independent, so the two are laid out in
-    parallel processes ("spawn": no state shared with the caller, same bytes as in series).
+
+@lru_cache(maxsize=1)
+def compiler() -> PdfCompiler:
+    return PdfCompiler()
+
+
+def document_names(bank: Bank, topics: bool = True) -> list[str]:
+    """Every PDF of a build, as paths under the downloads folder: the editions first."""
+    names = list(FILENAMES.values())
+    return names + ([topic_filename(t) for t in ordered_topics(bank)] if topics else [])
+
+
+def _data_for(bank: Bank, name: str, paper: Paper, build: Build, conv: _Converted) -> dict[str, Any]:
+    editions = {filename: edition for edition, filename in FILENAMES.items()}
+    if name in editions:
+        return document_data(bank, editions[name], paper, build, converted=conv)
+    topic = next(t for t in bank.topics if topic_filename(t) == name)
+    return document_data(bank, "topic", paper, build, topic.id, converted=conv)
+
+
+def documents(bank: Bank, paper: Paper, build: Build, topics: bool = True) -> dict[str, dict[str, Any]]:
+    """{file name under the downloads folder: document data} for every PDF of a build. Pure."""
+    conv = _Converted(bank)
+    return {name: _data_for(bank, name, paper, build, conv) for name in document_names(bank, topics)}
+
+
+def compile_documents(docs: dict[str, dict[str, Any]], build: Build) -> dict[str, bytes]:
+    """PDF bytes for each named document's data, with this process's long-lived compiler."""
+    return {name: compiler().compile(name, data, build) for name, data in docs.items()}
+
+
+def _warm_up() -> None:
+    # Loading Typst, its fonts and hyphenation patterns takes a fixed second; a worker does
+    # it while the parent is still converting the bank's Markdown.
+    import typst
+
+    typst.compile(b"#set text(font: \"Libertinus Serif\", lang: \"en\", hyphenate: true)\n#par(justify: true)[warm]",
+                  ignore_system_fonts=True)
+
+
+def build_pdfs(bank: Bank, out_dir: Path, paper: Paper, build: Build, topics: bool = True,
+               parallel: bool = True) -> list[Path]:
+    """Write both editions (and, with `topics`, one PDF per topic) into `out_dir`.
+
+    `parallel` lays out the study and the quiz edition in two fresh processes (each takes a
+    share of the topic PDFs); without it, this process's compiler does all of them, which is
+    what a long-lived caller wants: its memoised layout makes rebuilds after an edit cheap.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    documents = {edition: render_html(bank, edition, paper, build) for edition in FILENAMES}
-    workers = min(len(documents), os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            pdfs = dict(zip(documents, pool.map(html_to_pdf, documents.values()), strict=True))
+    names = document_names(bank, topics)
+    workers = min(2, os.cpu_count() or 1)
+    if parallel and workers > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for _ in range(workers):
+                pool.submit(_warm_up)
+            docs = documents(bank, paper, build, topics)
+            groups = [{name: docs[name] for name in names[i::workers]} for i in range(workers)]
+            parts = pool.map(compile_documents, groups, [build] * workers)
+            pdfs = {name: data for part in parts for name, data in part.items()}
     else:
-        pdfs = {edition: html_to_pdf(html) for edition, html in documents.items()}
+        pdfs = compile_documents(documents(bank, paper, build, topics), build)
     written = []
-    for edition, name in FILENAMES.items():
+    for name in names:
         target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".pdf.part")
-        partial.write_bytes(pdfs[edition])
+        partial.write_bytes(pdfs[name])
         partial.replace(target)
         written.append(target)
     return written

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the build and the tests need: Chromium for the browser tests, Pango for
-# WeasyPrint, and fonts with Greek and maths coverage that the PDFs embed (never fetched).
+# Debian packages the tests need: Chromium for the browser tests, with one font family for
+# the pages it renders. The PDFs need none: Typst brings its own fonts (requirements.txt).
 # Installs only what is missing; as a non-root user it prints the command instead.
 set -euo pipefail
-PACKAGES=(chromium fonts-dejavu-core fonts-noto-core fonts-noto-mono fonts-stix
-          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 nodejs npm python3-venv)
+PACKAGES=(chromium fonts-dejavu-core nodejs npm python3-venv)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

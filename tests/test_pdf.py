@@ -11,6 +11,7 @@ import html
 import io
 import os
 import re
+import string
 import subprocess
 import sys
 from collections import Counter
@@ -18,11 +19,22 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from flguide.markdown_html import inline_html, to_html
 from flguide.model import Bank
-from flguide.pdf import FILENAMES, MARGINS_MM, build_info, build_pdfs, question_numbers
+from flguide.pdf import (
+    FILENAMES,
+    MARGINS_MM,
+    build_info,
+    build_pdfs,
+    compile_documents,
+    documents,
+    question_numbers,
+)
 from flguide.render import month_year, ordered_topics, questions_by_topic
 from flguide.validate import load_and_validate
 
@@ -43,8 +55,9 @@ def plain(fragment: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace: PDF text extraction breaks lines wherever layout does."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace or hyphens: PDF text extraction breaks lines wherever layout
+    does, and the layout hyphenates long words, so both sides drop them alike."""
+    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
 
 
 def page_texts(path: Path) -> list[str]:
@@ -87,7 +100,7 @@ def pdfs(banks, tmp_path_factory) -> dict[tuple[str, str], Path]:
     built = {}
     for name, bank in banks.items():
         out = tmp_path_factory.mktemp(f"pdf-{name}")
-        build_pdfs(bank, out, "a4", build_info(EPOCH))
+        build_pdfs(bank, out, "a4", build_info(EPOCH), parallel=False)
         for edition, filename in FILENAMES.items():
             built[name, edition] = out / filename
     return built
@@ -97,10 +110,17 @@ def pdfs(banks, tmp_path_factory) -> dict[tuple[str, str], Path]:
 def letter_runs(tmp_path_factory) -> list[Path]:
     """Two command-line builds on US Letter with SOURCE_DATE_EPOCH set."""
     outs = []
+    # The second build sees another machine's fonts: a font folder of its own, and no
+    # fontconfig. The PDFs use only the fonts inside Typst, so the bytes must not change.
+    fonts = tmp_path_factory.mktemp("other-fonts")
+    for found in sorted(Path("/usr/share/fonts").rglob("*.ttf"))[:3]:
+        (fonts / found.name).write_bytes(found.read_bytes())
+    other_machine = {"TYPST_FONT_PATHS": str(fonts), "FONTCONFIG_FILE": "/nonexistent", "FONTCONFIG_PATH": str(fonts),
+                     "XDG_DATA_HOME": str(fonts), "HOME": str(fonts)}
     for i in range(2):
         out = tmp_path_factory.mktemp(f"letter-{i}")
         result = run_script("--bank", str(FIXTURES / "small.yaml"), "--out", str(out), "--paper", "letter",
-                            env={"SOURCE_DATE_EPOCH": EPOCH})
+                            env={"SOURCE_DATE_EPOCH": EPOCH, **(other_machine if i else {})})
         assert result.returncode == 0, result.stderr
         outs.append(out)
     return outs
@@ -123,8 +143,10 @@ def test_a4_by_default_and_letter_on_request(pdfs, letter_runs, edition):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == LETTER
 
 
-def test_same_bank_and_source_date_epoch_give_identical_bytes(letter_runs):
-    for filename in FILENAMES.values():
+def test_same_bank_and_source_date_epoch_give_identical_bytes_on_any_fonts(letter_runs):
+    written = sorted(p.relative_to(letter_runs[0]) for p in letter_runs[0].rglob("*.pdf"))
+    assert len(written) == len(FILENAMES) + 2  # both editions and one PDF per topic
+    for filename in written:
         assert (letter_runs[0] / filename).read_bytes() == (letter_runs[1] / filename).read_bytes()
     meta = PdfReader(letter_runs[0] / FILENAMES["study"]).metadata
     assert meta["/CreationDate"].startswith("D:20231114221320")
@@ -230,13 +252,19 @@ def test_internal_links_point_at_existing_destinations(pdfs):
     for edition in ("study", "quiz"):
         reader = PdfReader(pdfs["small", edition])
         names = set(reader.named_destinations)
+        pages = {page.indirect_reference.idnum for page in reader.pages}
         targets = [
             annot.get_object()["/Dest"]
             for page in reader.pages for annot in page.get("/Annots", [])
             if "/Dest" in annot.get_object()
         ]
         assert len(targets) >= 5
-        assert set(targets) <= names
+        named = [str(t) for t in targets if isinstance(t, str)]
+        explicit = [t for t in targets if not isinstance(t, str)]
+        assert named, "cross-references use named destinations"
+        assert set(named) <= names
+        # Contents entries point straight at a page: it must be one of this document's.
+        assert all(t[0].idnum in pages for t in explicit)
 
 
 def test_related_questions_are_cited_by_the_number_their_heading_carries(pdfs, banks):
@@ -302,7 +330,7 @@ def test_quiz_key_has_every_answer_grouped_by_topic(pdfs, banks, bank_name):
 def test_quiz_leaves_space_to_write(pdfs):
     with pdfplumber.open(pdfs["small", "quiz"]) as pdf:
         page = pdf.pages[2]  # the first topic: two questions with their writing boxes
-        tall_boxes = [r for r in page.rects if r["height"] > 40 * MM]
+        tall_boxes = [r for r in page.rects + page.curves if r["height"] > 40 * MM]
         assert len(tall_boxes) >= 2
 
 
@@ -323,17 +351,19 @@ def test_nothing_overflows_the_margins(pdfs, bank_name, edition):
                 assert c["top"] >= 8 * MM and c["bottom"] <= page.height - 8 * MM, where
 
 
-def test_fonts_are_embedded_and_are_the_debian_families(pdfs):
+def test_fonts_are_embedded_and_are_the_ones_typst_bundles(pdfs):
     families = set()
     for edition in ("study", "quiz"):
         for page in PdfReader(pdfs["literal", edition]).pages:
             for font in page["/Resources"]["/Font"].values():
                 font = font.get_object()
-                families.add(re.sub(r"^/?[A-Z]{6}\+", "", font["/BaseFont"]))
+                families.add(re.sub(r"^/?[A-Z]{6}\+|-Identity-H$", "", font["/BaseFont"]))
                 for descendant in font.get("/DescendantFonts", [font]):
                     descriptor = descendant.get_object()["/FontDescriptor"].get_object()
                     assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
-    assert {"DejaVu-Serif", "DejaVu-Sans", "DejaVu-Sans-Mono"} <= families
+    # Typst's own fonts, never the machine's: body text, code, and the maths fallback.
+    assert {"LibertinusSerif-Regular", "LibertinusSerif-Bold", "DejaVuSansMono"} <= families
+    assert all(f.startswith(("LibertinusSerif", "DejaVuSansMono", "NewCM")) for f in families), families
 
 
 def test_greek_maths_and_sub_superscripts_print(pdfs):
@@ -344,9 +374,9 @@ def test_greek_maths_and_sub_superscripts_print(pdfs):
         chars = [c for page in pdf.pages for c in page.chars]
         sigma = next(c for c in chars if c["text"] == "Σ")
         line = [c for c in chars if c["page_number"] == sigma["page_number"] and abs(c["top"] - sigma["top"]) < 12]
-        # The subscript "k∈S" after Σ is smaller and lower than Σ.
+        # The subscript "k∈S" after Σ is smaller than Σ and sits on a lower baseline.
         sub = next(c for c in line if c["text"] == "∈")
-        assert sub["size"] < sigma["size"] and sub["bottom"] > sigma["bottom"]
+        assert sub["size"] < sigma["size"] and sub["matrix"][5] < sigma["matrix"][5]
 
 
 @pytest.mark.parametrize("edition", ["study", "quiz"])
@@ -358,6 +388,91 @@ def test_markup_and_template_syntax_print_literally(pdfs, edition):
         for needle in ['"double"', "'single'", "Literal <b>text</b> & friends", "A <i>title</i> & more"]:
             assert needle in text, needle
     assert not re.search(r"\b49\b", text)
+
+
+# --- Typst: tagged PDF, topics, literal text, no stranded headings -------------------------
+
+@pytest.mark.parametrize("name", [*FILENAMES.values(), "topics/alpha.pdf"])
+def test_every_pdf_is_tagged_for_screen_readers(letter_runs, name):
+    reader = PdfReader(letter_runs[0] / name)
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en-GB"
+    assert reader.metadata.title.startswith("FL Interview Guide")
+    # Compiled as PDF/UA-1, which Typst records in the XMP metadata.
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+
+
+def test_each_topic_has_its_own_pdf_holding_only_that_topic(letter_runs, banks):
+    bank = banks["small"]
+    numbers = question_numbers(bank)
+    for topic in ordered_topics(bank):
+        path = letter_runs[0] / "topics" / f"{topic.id}.pdf"
+        titles = [squash(t) for d, t, _ in outline(path) if d == 1]
+        expected = [q for q in bank.questions if q.topic == topic.id]
+        assert titles == [squash(f"{numbers[q.id]} {plain(inline_html(q.question))}") for q in expected]
+        text = squash("".join(page_texts(path)))
+        for q in expected:
+            assert squash(plain(to_html(q.answer)))[:60] in text
+
+
+def test_each_topic_page_links_to_its_pdf(build_site):
+    site = build_site(FIXTURES / "small.yaml")
+    for topic in ("alpha", "beta"):
+        page = (site / "topics" / f"{topic}.html").read_text()
+        assert f'href="../downloads/topics/{topic}.pdf"' in page
+    downloads = (site / "downloads.html").read_text()
+    assert 'href="downloads/topics/alpha.pdf"' in downloads and 'href="downloads/topics/beta.pdf"' in downloads
+
+
+@pytest.fixture(scope="module")
+def real_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """The real bank's two editions: long enough for page breaks to land anywhere."""
+    bank = load_and_validate(ROOT / "content" / "questions.yaml")
+    out = tmp_path_factory.mktemp("real-pdf")
+    build_pdfs(bank, out, "a4", build_info(EPOCH), topics=False, parallel=False)
+    return {edition: out / filename for edition, filename in FILENAMES.items()}
+
+
+@pytest.mark.parametrize("edition", ["study", "quiz"])
+def test_no_heading_is_the_last_text_on_its_page(real_pdfs, edition):
+    texts = page_texts(real_pdfs[edition])
+    stranded = []
+    for _depth, title, page in outline(real_pdfs[edition]):
+        # The footer ("12 / 188") closes every page; what comes before it is the body's end.
+        body = squash(re.sub(r"\d+\s*/\s*\d+\s*$", "", texts[page].rstrip()))
+        if body.endswith(squash(title)):
+            stranded.append(f"p. {page + 1}: {title}")
+    assert stranded == []
+
+
+LITERAL_ALPHABET = string.ascii_letters + string.digits + " #$*_@<>\\[]`/{}()!?:;.,'\"=+-%&|~^αβεδμσΣ∇‖≤≥≈→·–—“”é²"
+PAYLOADS = ['#read("/etc/passwd")', '#panic("x")', "$x^2$", "// not a comment", "/* nor this */", "@label",
+            "<label>", "#let x = 1", "\\u{41}", "[#sys.inputs]", "```typ #panic()```", "= Heading"]
+author_text = st.one_of(st.sampled_from(PAYLOADS), st.text(alphabet=LITERAL_ALPHABET, min_size=1, max_size=40)).filter(
+    lambda t: t.strip())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=author_text, answer=author_text, reference=author_text, term=author_text, definition=author_text)
+def test_any_author_text_prints_as_the_site_shows_it_and_runs_nothing(tmp_path, question, answer, reference, term,
+                                                                       definition):
+    data = yaml.safe_load((FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    first = data["questions"][0]
+    first["question"], first["answer"] = f"Q {question}", f"A {answer}"
+    first["references"][0]["title"] = f"R {reference}"
+    data["glossary"] = [{"term": f"T {term}", "definition": f"D {definition}"}]
+    try:
+        bank = Bank.model_validate(data)
+    except ValueError:
+        return  # not a valid bank (the validator's job, tested elsewhere)
+    pdf = compile_documents(documents(bank, "a4", build_info(EPOCH), topics=False), build_info(EPOCH))
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf[FILENAMES["study"]])).pages))
+    reference_title = first["references"][0]["title"]
+    for shown in (inline_html(first["question"]), to_html(first["answer"]), inline_html(reference_title)):
+        assert squash(plain(shown)) in text
+    assert squash(f"T {term}") in text and squash(f"D {definition}") in text
+    assert "root:" not in text  # nothing was read from the disk
 
 
 # --- the site, printed from the browser --------------------------------------------------

@@ -163,11 +163,19 @@ def test_schema_file_is_generated_from_the_model_and_referenced_by_the_bank():
     assert first_line == "# yaml-language-server: $schema=./questions.schema.json"
 
 
-def test_real_bank_builds_strict(tmp_path):
+def test_real_bank_builds_strict_and_search_finds_every_glossary_term(tmp_path):
     project = make_project(tmp_path / "real", ROOT / "content" / "questions.yaml")
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+    # Each term the glossary defines is in the search index under the glossary page, so
+    # searching for a new term always finds its definition.
+    bank = load_and_validate(ROOT / "content" / "questions.yaml")
+    docs = json.loads((project / "site" / "search" / "search_index.json").read_text())["docs"]
+    folded = [(d["location"], " ".join(f"{d['title']} {d['text']}".casefold().split())) for d in docs]
+    missing = [g.term for g in bank.glossary
+               if not any(g.term.casefold() in text for where, text in folded if where.startswith("glossary"))]
+    assert missing == []
 
 
 def test_unreadable_bank_is_a_clean_error(tmp_path):
@@ -269,7 +277,7 @@ def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     bank["questions"][0]["related"] = ["q-two", f"bulk-{2 * QUESTIONS_PER_PAGE + 4}"]
     bank["questions"] += many
     path = tmp_path / "big.yaml"
-    path.write_text(json.dumps(bank))  # JSON is YAML, and has no aliases
+    path.write_text(json.dumps(bank, default=str))  # JSON is YAML, and has no aliases
     project = make_project(tmp_path / "p", path)
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
