@@ -1,5 +1,6 @@
 # Two commands matter: `make serve` (site on http://127.0.0.1:8000) and `make test`.
-# Both set everything up on a fresh machine: the venv, the npm assets, the generated pages.
+# Both set everything up on a fresh machine: the venv, the generated pages (and for the
+# tests, the Debian packages and the npm test tools).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -10,7 +11,7 @@ PAPER ?= a4
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: system setup serve generate build site pdf decks schema test lint bench lighthouse linkcheck-online clean
+.PHONY: vendor system setup serve generate build site pdf decks schema test lint bench lighthouse linkcheck-online clean
 
 system:
 	bash scripts/install_system_deps.sh
@@ -24,15 +25,18 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Node is for the tests (axe-core, Lighthouse) and for refreshing vendored files; the site
+# itself needs only Python: the iframe-worker shim is committed (make vendor refreshes it).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-docs/assets/vendor/iframe-worker/shim.js: node_modules/.installed
-	mkdir -p $(dir $@)
-	cp node_modules/iframe-worker/shim/index.js $@
+vendor: node_modules/.installed
+	mkdir -p docs/assets/vendor/iframe-worker
+	cp node_modules/iframe-worker/shim/index.js docs/assets/vendor/iframe-worker/shim.js
+	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/LICENSE
 
-setup: $(VENV)/.site docs/assets/vendor/iframe-worker/shim.js
+setup: $(VENV)/.site
 
 generate: setup
 	$(PY) scripts/build_pages.py
@@ -49,8 +53,8 @@ pdf: setup
 decks: setup
 	$(PY) scripts/build_decks.py --out site/downloads
 
+# Every mkdocs build (and gh-deploy, and serve) ships the PDFs, deck and CSV itself.
 build: site
-	$(MAKE) --no-print-directory pdf decks
 
 schema: setup
 	$(PY) scripts/write_schema.py
@@ -58,14 +62,14 @@ schema: setup
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check flguide scripts tests benchmarks
 
-test: system $(VENV)/.dev setup
+test: system $(VENV)/.dev setup node_modules/.installed
 	$(VENV)/bin/ruff check flguide scripts tests benchmarks
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev setup
 	$(PY) benchmarks/bench.py
 
-lighthouse: $(VENV)/.dev setup
+lighthouse: $(VENV)/.dev setup node_modules/.installed
 	bash benchmarks/lighthouse.sh
 
 linkcheck-online: $(VENV)/.dev

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,9 @@ class Loaded:
     data: Any
     marks: dict[Path_, tuple[int, int]]
     file: str
+    # The last line of each entry of a top-level list (a question, a topic...): where its
+    # source ends, for links to an entry's lines.
+    last_lines: dict[Path_, int] = field(default_factory=dict)
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the deepest known node on `path` (a missing field points at its parent)."""
@@ -124,10 +127,11 @@ def _parse_text(text: str, fail: Callable[[int, int, str], BankError], name: str
         raise fail(1, 1, "file is empty")
     marks: dict[Path_, tuple[int, int]] = {}
     problems: list[Problem] = []
-    data = _to_python(node, (), marks, problems, _Source(name, text))
+    source = _Source(name, text)
+    data = _to_python(node, (), marks, problems, source)
     if problems:
         raise BankError(problems)
-    return Loaded(data=data, marks=marks, file=name)
+    return Loaded(data=data, marks=marks, file=name, last_lines=source.last_lines)
 
 
 # The standard tags that plain YAML resolves to; anything else (custom or Python tags) is a
@@ -201,6 +205,7 @@ def hidden_character_message(char: str) -> str:
 class _Source:
     name: str
     text: str
+    last_lines: dict[Path_, int] = field(default_factory=dict)
 
     @property
     def has_hidden(self) -> bool:
@@ -242,6 +247,12 @@ def _to_python(node: yaml.Node, path: Path_, marks: dict, problems: list[Problem
         problems.append(Problem(name, *where, "(document)", f"YAML tag {node.tag!r} is not allowed"))
         raise _Refused
     marks[path] = where
+    if len(path) == 2:
+        # A block entry's end mark is where the next token starts (0-based line): when only
+        # indentation precedes it, the entry ended on the line before (1-based: end.line).
+        end = node.end_mark
+        before = source.text[source.text.rfind("\n", 0, end.index) + 1 : end.index]
+        source.last_lines[path] = end.line + (1 if before.strip() else 0)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:

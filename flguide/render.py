@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
@@ -163,7 +164,30 @@ def quiz_data(bank: Bank) -> dict:
     }
 
 
-def render_site(bank: Bank) -> dict[str, str]:
+@dataclass(frozen=True)
+class SourceLinks:
+    """Where a reader goes to see or report an answer: the repository's web address (GitHub),
+    each question's lines in the bank, and the published site's address, if known."""
+
+    repo_url: str
+    lines: dict[str, tuple[int, int]]
+    site_url: str = ""
+    bank_path: str = "content/questions.yaml"
+    branch: str = "main"
+
+    def view(self, q: Question) -> str:
+        first, last = self.lines[q.id]
+        return f"{self.repo_url}/blob/{self.branch}/{self.bank_path}#L{first}-L{last}"
+
+    def report(self, q: Question, page_path: str) -> str:
+        page = page_path.removesuffix(".md") + f".html#{q.id}"
+        fields = {"template": "content-error.yml", "title": f"Content: {q.id}", "question-id": q.id,
+                  "page": (self.site_url.rstrip("/") + "/" + page) if self.site_url else page,
+                  "reviewed": q.reviewed.isoformat()}
+        return f"{self.repo_url}/issues/new?{urlencode(fields)}"
+
+
+def render_site(bank: Bank, source_links: SourceLinks | None = None) -> dict[str, str]:
     env = _environment()
     grouped = questions_by_topic(bank)
     topics = ordered_topics(bank)
@@ -182,6 +206,7 @@ def render_site(bank: Bank) -> dict[str, str]:
         topics_by_id=topics_by_id, checklist=bank.checklist, study_plans=bank.study_plans,
         faq=bank.faq, glossary=sorted(bank.glossary, key=lambda g: g.term.casefold()),
         counts={t.id: len(grouped[t.id]) for t in topics}, site_description=SITE_DESCRIPTION,
+        source_links=source_links,
     )
 
     pages = {

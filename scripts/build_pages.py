@@ -10,6 +10,7 @@ message) and exit 1, having written nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
     args = parser.parse_args(argv)
     try:
-        bank, changed = generate(args.bank, args.docs)
+        bank, changed = generate(args.bank, args.docs, repo_url=os.environ.get("REPO_URL") or None,
+                                 site_url=os.environ.get("SITE_URL") or None)
     except BankError as exc:
         report(exc.problems)
         return 1

@@ -27,6 +27,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Fixtures that build a site or PDFs, serve, or start the browser: a test using one is slow.
+SLOW_FIXTURES = {"build_site", "serve", "browser", "page", "pdfs", "letter_runs", "real_pdfs", "full_site"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark browser and slow tests by what they use, so the markers cannot drift."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & {"browser", "page"}:
+            item.add_marker(pytest.mark.browser)
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 def make_project(dest: Path, bank: Path | str) -> Path:
     """A throwaway copy of the project whose content/questions.yaml is the file `bank`."""
     return sandbox.make_project(dest, Path(bank).read_bytes())
@@ -124,13 +138,3 @@ def set_scheme(page, scheme: str) -> None:
            }""",
         scheme,
     )
-
-
-def build_downloads(site: Path, bank: Path) -> None:
-    """Write the PDFs and decks for `bank` into `site/downloads`, as `make build` does."""
-    for script in ("build_pdf.py", "build_decks.py"):
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / script), "--bank", str(bank), "--out", str(site / "downloads")],
-            capture_output=True, text=True, timeout=600, check=False,
-        )
-        assert result.returncode == 0, result.stderr

@@ -120,6 +120,7 @@ def route_sitemap(page, site, base: str) -> None:
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
 
 
+@pytest.mark.slow
 def test_site_url_from_the_environment_turns_instant_navigation_on(tmp_path, browser, serve):
     """With SITE_URL set at build time (the Pages workflow sets it), the real sitemap lists the
     pages and Material navigates without reloading; no test routing of sitemap.xml."""

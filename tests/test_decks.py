@@ -215,6 +215,7 @@ def test_csv_round_trips_commas_quotes_and_newlines(tmp_path):
 
 # --- the command line and reproducibility ------------------------------------------------
 
+@pytest.mark.slow
 def test_source_date_epoch_gives_byte_identical_files(tmp_path):
     for run in ("one", "two"):
         result = run_script("--bank", str(FIXTURES / "small.yaml"), "--out", str(tmp_path / run),
@@ -228,6 +229,7 @@ def test_source_date_epoch_gives_byte_identical_files(tmp_path):
     assert mods == [(EPOCH,)]
 
 
+@pytest.mark.slow
 def test_a_bad_bank_exits_1_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.yaml"
     text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ def build_pages(project: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_ten_mistakes_give_ten_located_messages_and_write_nothing(tmp_path):
     project = make_project(tmp_path / "p", SMALL)
     assert run_mkdocs(project).returncode == 0
@@ -61,6 +62,7 @@ def test_ten_mistakes_give_ten_located_messages_and_write_nothing(tmp_path):
     assert tree_digest(project / "site") == site_before
 
 
+@pytest.mark.slow
 def test_generator_is_deterministic(tmp_path):
     first = make_project(tmp_path / "a", SMALL)
     second = make_project(tmp_path / "b", SMALL)
@@ -74,6 +76,7 @@ def test_generator_is_deterministic(tmp_path):
     assert tree_digest(first / "docs") == digest
 
 
+@pytest.mark.slow
 def test_removing_a_topic_leaves_no_stale_page(tmp_path):
     project = make_project(tmp_path / "p", SMALL)
     assert build_pages(project).returncode == 0
@@ -163,6 +166,7 @@ def test_schema_file_is_generated_from_the_model_and_referenced_by_the_bank():
     assert first_line == "# yaml-language-server: $schema=./questions.schema.json"
 
 
+@pytest.mark.slow
 def test_real_bank_builds_strict_and_search_finds_every_glossary_term(tmp_path):
     project = make_project(tmp_path / "real", ROOT / "content" / "questions.yaml")
     result = run_mkdocs(project)
@@ -178,12 +182,14 @@ def test_real_bank_builds_strict_and_search_finds_every_glossary_term(tmp_path):
     assert missing == []
 
 
+@pytest.mark.slow
 def test_unreadable_bank_is_a_clean_error(tmp_path):
     result = build_pages(ROOT, "--bank", str(tmp_path / "missing.yaml"), "--docs", str(tmp_path / "docs"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "docs").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("FLGUIDE_SKIP_SERVE") == "1", reason="explicitly skipped")
 def test_serve_picks_up_a_yaml_edit_without_restart_or_loop(tmp_path):
     import socket
@@ -265,6 +271,7 @@ def test_answer_links_are_rebased_to_the_site_root():
     assert found["example"] == "<p>Said.</p>"
 
 
+@pytest.mark.slow
 def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     import yaml
 
@@ -295,14 +302,33 @@ def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
     assert f"bulk-{2 * QUESTIONS_PER_PAGE + 4}" in (site / "data/answers/alpha-3.js").read_text()
 
 
-def test_make_serve_serves_the_home_page_on_port_8000():
-    """The README's first command: set up, generate and serve on 127.0.0.1:8000."""
+def test_vendored_shim_is_the_pinned_npm_package(tmp_path):
+    """make serve needs no Node: the iframe-worker shim is committed, with its licence, and
+    must be exactly what `make vendor` copies from the version package-lock.json pins."""
+    vendored = ROOT / "docs" / "assets" / "vendor" / "iframe-worker"
+    package = ROOT / "node_modules" / "iframe-worker"
+    assert (vendored / "shim.js").read_bytes() == (package / "shim" / "index.js").read_bytes()
+    assert (vendored / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
+    tracked = subprocess.run(["git", "ls-files", "docs/assets/vendor"], cwd=ROOT, capture_output=True, text=True)
+    if tracked.returncode == 0:  # in a git checkout (CI's clean clone is one)
+        assert "docs/assets/vendor/iframe-worker/shim.js" in tracked.stdout.split()
+
+
+@pytest.mark.slow
+def test_make_serve_serves_the_home_page_on_port_8000_without_npm(tmp_path):
+    """The README's first command: set up, generate and serve on 127.0.0.1:8000, with no
+    Node on the machine: `npm` and `node` here fail as a missing command does."""
     import signal
     import time
     import urllib.request
 
+    for tool in ("npm", "node", "npx"):
+        fake = tmp_path / tool
+        fake.write_text(f"#!/bin/sh\necho '{tool}: command not found' >&2\nexit 127\n")
+        fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
     proc = subprocess.Popen(["make", "serve"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, env=env)
     try:
         deadline, page = time.time() + 300, ""
         while time.time() < deadline and proc.poll() is None:
