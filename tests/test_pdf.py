@@ -153,6 +153,7 @@ def test_same_bank_and_source_date_epoch_give_identical_bytes_on_any_fonts(lette
     assert meta["/ModDate"].startswith("D:20231114221320")
 
 
+@pytest.mark.slow
 def test_a_bad_bank_exits_1_with_one_line_per_problem(tmp_path):
     bad = tmp_path / "bad.yaml"
     text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
@@ -432,6 +433,18 @@ def real_pdfs(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("real-pdf")
     build_pdfs(bank, out, "a4", build_info(EPOCH), topics=False, parallel=False)
     return {edition: out / filename for edition, filename in FILENAMES.items()}
+
+
+def test_real_study_edition_lists_every_question_in_its_contents_and_bookmarks(real_pdfs):
+    bank = load_and_validate(ROOT / "content" / "questions.yaml")
+    numbers = question_numbers(bank)
+    bookmarks = {squash(t) for d, t, _ in outline(real_pdfs["study"]) if d == 1}
+    texts = page_texts(real_pdfs["study"])
+    contents = squash("".join(texts[1:next(p for d, _, p in outline(real_pdfs["study"]) if d == 0 and p > 1)]))
+    for q in bank.questions:
+        entry = squash(f"{numbers[q.id]} {plain(inline_html(q.question))}")
+        assert entry in bookmarks, q.id
+        assert entry in contents, q.id
 
 
 @pytest.mark.parametrize("edition", ["study", "quiz"])
