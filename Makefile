@@ -16,9 +16,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 system:
 	bash scripts/install_system_deps.sh
 
-$(VENV)/.site: requirements.txt
+# The pinned requirements, then this project as an editable package: the `flguide` command
+# and the MkDocs plugin come from it (no sys.path edits anywhere).
+$(VENV)/.site: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
@@ -39,7 +42,7 @@ vendor: node_modules/.installed
 setup: $(VENV)/.site
 
 generate: setup
-	$(PY) scripts/build_pages.py
+	$(VENV)/bin/flguide generate
 
 serve: setup
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
@@ -48,16 +51,16 @@ site: setup
 	$(MKDOCS) build --strict
 
 pdf: setup
-	$(PY) scripts/build_pdf.py --paper $(PAPER) --out site/downloads
+	$(VENV)/bin/flguide pdf --paper $(PAPER) --out site/downloads
 
 decks: setup
-	$(PY) scripts/build_decks.py --out site/downloads
+	$(VENV)/bin/flguide decks --out site/downloads
 
 # Every mkdocs build (and gh-deploy, and serve) ships the PDFs, deck and CSV itself.
 build: site
 
 schema: setup
-	$(PY) scripts/write_schema.py
+	$(VENV)/bin/flguide schema
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check flguide scripts tests benchmarks

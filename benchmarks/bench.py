@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from flguide import sandbox  # noqa: E402
+from flguide import render, sandbox  # noqa: E402
 from flguide.validate import load_and_validate  # noqa: E402
 
 PY = sys.executable
@@ -46,8 +46,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
 OWN_ASSETS = ["assets/javascripts/store.js", "assets/javascripts/quiz.js", "assets/javascripts/home.js",
               "assets/javascripts/practice.js", "assets/javascripts/mock.js", "assets/javascripts/checklist.js",
               "assets/stylesheets/guide.css", "assets/stylesheets/print.css"]
-PAGE_TYPES = {"home": "index.html", "topic": None, "checklist": "checklist.html", "faq": "faq.html",
-              "glossary": "glossary.html", "practice": "practice.html", "mock": "mock.html"}
+# Every page type in the generator's registry (the heaviest topic page stands for the topics).
+PAGE_TYPES = {"topic": None, **{t.path.removesuffix(".md"): t.html for t in render.PAGE_TYPES if t.nav_title}}
 
 
 class TooSlow(Exception):
@@ -108,7 +108,7 @@ def generator_work(project: Path, runs: int) -> dict:
 
 
 def make_project(dest: Path, bank_text: str) -> Path:
-    return sandbox.make_project(dest, bank_text.encode("utf-8"))
+    return sandbox.make_project(dest, bank_text.encode("utf-8"), ROOT)
 
 
 def synthetic_bank(size: int) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 import markdown
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project's MkDocs configuration, relative to the working directory (the project); the
+# plugin points it at the configuration MkDocs loaded.
+SITE_CONFIG = Path("mkdocs.yml")
 # Site-only behaviour: snippets appends the glossary tooltips, which need the generated docs/.
 SITE_ONLY = {"pymdownx.snippets"}
 FENCE_LINE = re.compile(r"^[ \t]*(```|~~~)")
@@ -59,9 +61,18 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
+def use_site_config(path: Path) -> None:
+    """Render with the Markdown extensions of the MkDocs configuration at `path`."""
+    global SITE_CONFIG
+    if path.resolve() != SITE_CONFIG.resolve():
+        SITE_CONFIG = path
+        site_extensions.cache_clear()
+        _converter.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def site_extensions() -> tuple[list, dict]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = yaml.load(SITE_CONFIG.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names, configs = [], {}
     for entry in config.get("markdown_extensions", []):
         name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))

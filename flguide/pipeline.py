@@ -1,7 +1,8 @@
 """The whole generator as one call: load → validate → render → export.
 
-Used by `scripts/build_pages.py`, the MkDocs hook and the tests, so every entry point
-runs exactly the same steps.
+Used by the `flguide generate` command, the MkDocs plugin and the tests, so every entry
+point runs exactly the same steps. Default paths are relative to the working directory (the
+project), as MkDocs' own are.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from .model import Bank
 from .render import SourceLinks, render_site
 from .validate import validate
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BANK = ROOT / "content" / "questions.yaml"
-DEFAULT_DOCS = ROOT / "docs"
+DEFAULT_BANK = Path("content") / "questions.yaml"
+DEFAULT_DOCS = Path("docs")
 
 
 def display_name(path: Path) -> str:

@@ -131,20 +131,42 @@ def questions_by_topic(bank: Bank) -> dict[str, list[Question]]:
     return grouped
 
 
+@dataclass(frozen=True)
+class PageType:
+    """One kind of page the generator writes: its Markdown path, its template, and where it
+    sits in the navigation (None: not in it). Adding a page is one entry and one template."""
+
+    path: str
+    template: str
+    nav_title: str | None
+    nav_order: int = 0
+
+    @property
+    def html(self) -> str:
+        return self.path.removesuffix(".md") + ".html"
+
+
+# The topic pages (one or more per topic, from topic.md.j2) sit in the navigation here.
+TOPICS_NAV_ORDER = 10
+PAGE_TYPES: list[PageType] = [
+    PageType("index.md", "index.md.j2", "Home", 0),
+    PageType("practice.md", "practice.md.j2", "Practice", 20),
+    PageType("mock.md", "mock.md.j2", "Mock interview", 30),
+    PageType("checklist.md", "checklist.md.j2", "Checklist and plans", 40),
+    PageType("faq.md", "faq.md.j2", "FAQ", 50),
+    PageType("glossary.md", "glossary.md.j2", "Glossary", 60),
+    PageType("downloads.md", "downloads.md.j2", "Download PDF", 70),
+    PageType(".snippets/abbreviations.md", "abbreviations.md.j2", None),
+]
+
+
 def nav(bank: Bank) -> list:
-    """The navigation, in topic order; the MkDocs hook installs it."""
+    """The navigation, in the registry's order with the topics in theirs; the plugin sets it."""
     # MkDocs puts nav titles into HTML unescaped; author text must stay text.
     topics = [{html.escape(p.title, quote=False): p.path} for p in topic_pages(bank)]
-    return [
-        {"Home": "index.md"},
-        {"Topics": topics},
-        {"Practice": "practice.md"},
-        {"Mock interview": "mock.md"},
-        {"Checklist and plans": "checklist.md"},
-        {"FAQ": "faq.md"},
-        {"Glossary": "glossary.md"},
-        {"Download PDF": "downloads.md"},
-    ]
+    entries = [(t.nav_order, {t.nav_title: t.path}) for t in PAGE_TYPES if t.nav_title]
+    entries.append((TOPICS_NAV_ORDER, {"Topics": topics}))
+    return [entry for _, entry in sorted(entries, key=lambda e: e[0])]
 
 
 def quiz_data(bank: Bank) -> dict:
@@ -209,16 +231,7 @@ def render_site(bank: Bank, source_links: SourceLinks | None = None) -> dict[str
         source_links=source_links,
     )
 
-    pages = {
-        "index.md": env.get_template("index.md.j2").render(common),
-        "checklist.md": env.get_template("checklist.md.j2").render(common),
-        "faq.md": env.get_template("faq.md.j2").render(common),
-        "glossary.md": env.get_template("glossary.md.j2").render(common),
-        "practice.md": env.get_template("practice.md.j2").render(common),
-        "mock.md": env.get_template("mock.md.j2").render(common),
-        "downloads.md": env.get_template("downloads.md.j2").render(common),
-        ".snippets/abbreviations.md": env.get_template("abbreviations.md.j2").render(common),
-    }
+    pages = {page.path: env.get_template(page.template).render(common) for page in PAGE_TYPES}
     for page in pages_list:
         pages[page.path] = env.get_template("topic.md.j2").render(
             common, topic=page.topic, page=page, siblings=[p for p in pages_list if p.topic == page.topic],

@@ -10,14 +10,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ["mkdocs.yml", "flguide", "overrides", "scripts", "docs/assets"]
+# The installed flguide package (and its MkDocs plugin) builds the copy: only the project's
+# own files are copied.
+PROJECT_FILES = ["mkdocs.yml", "overrides", "scripts", "docs/assets"]
 
 
-def make_project(dest: Path, bank: bytes) -> Path:
-    """Copy the project into `dest` with `bank` as content/questions.yaml; return `dest`."""
+def make_project(dest: Path, bank: bytes, source: Path) -> Path:
+    """Copy the project at `source` into `dest` with `bank` as content/questions.yaml."""
     for rel in PROJECT_FILES:
-        src = ROOT / rel
+        src = source / rel
         if src.is_dir():
             shutil.copytree(src, dest / rel, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():

@@ -3,40 +3,21 @@
 
     python scripts/build_pages.py [--bank content/questions.yaml] [--docs docs]
 
-Exit 0 on success; on a bad bank, print one line per problem (file:line:col: field:
-message) and exit 1, having written nothing.
+A thin shim over `flguide generate` (the installed command; `make setup` installs it), kept
+so the project's documented entry points keep working. Exit 1 on a bad bank, after one
+`file:line:col: field: message` line per problem.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
+from collections.abc import Sequence
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from flguide.cli import report
-from flguide.errors import BankError
-from flguide.pipeline import DEFAULT_BANK, DEFAULT_DOCS, generate
+from flguide.cli import main as flguide
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bank", type=Path, default=DEFAULT_BANK)
-    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
-    args = parser.parse_args(argv)
-    try:
-        bank, changed = generate(args.bank, args.docs, repo_url=os.environ.get("REPO_URL") or None,
-                                 site_url=os.environ.get("SITE_URL") or None)
-    except BankError as exc:
-        report(exc.problems)
-        return 1
-    except OSError as exc:
-        print(f"{args.bank}:1:1: (document): cannot read: {exc.strerror}", file=sys.stderr)
-        return 1
-    print(f"{len(bank.questions)} questions in {len(bank.topics)} topics; {len(changed)} file(s) changed.")
-    return 0
+def main(argv: Sequence[str] | None = None) -> int:
+    return flguide(["generate", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-"""Write the Practice and Mock pages' answer files into a built site (after a builder other
-than MkDocs, such as Zensical; the MkDocs hook does this itself).
+"""Write the quiz answer files into a site built by another builder (Zensical).
 
     python scripts/build_quiz_data.py [site]
+
+A thin shim over `flguide quizdata` (the installed command; `make setup` installs it), kept
+so the project's documented entry points keep working. Exit 1 on a bad bank, after one
+`file:line:col: field: message` line per problem.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Sequence
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from flguide.cli import main as flguide
 
-from flguide.quizdata import write_answer_files
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return flguide(["quizdata", *(sys.argv[1:] if argv is None else argv)])
+
 
 if __name__ == "__main__":
-    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    print(f"{write_answer_files(site)} answers written to {site / 'data' / 'answers'}")
+    sys.exit(main())

@@ -15,10 +15,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from flguide.validate import load_and_validate  # noqa: E402
+from flguide.validate import load_and_validate
 
 HEADERS = {"User-Agent": "fl-interview-guide-linkcheck/1.0 (+https://github.com/)"}
 
@@ -41,7 +38,7 @@ def check(url: str) -> str | None:
 
 
 def main() -> int:
-    bank = load_and_validate(ROOT / "content" / "questions.yaml", "content/questions.yaml")
+    bank = load_and_validate(Path("content") / "questions.yaml", "content/questions.yaml")
     urls = sorted({ref.url for q in bank.questions for ref in q.references})
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(check, urls))

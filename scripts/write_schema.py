@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""Write content/questions.schema.json from the model (run after changing flguide/model.py)."""
+"""Write content/questions.schema.json from the model.
+
+    python scripts/write_schema.py
+
+A thin shim over `flguide schema` (the installed command; `make setup` installs it), kept
+so the project's documented entry points keep working. Exit 1 on a bad bank, after one
+`file:line:col: field: message` line per problem.
+"""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from flguide.cli import main as flguide
 
-from flguide.schema import bank_schema_json  # noqa: E402
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return flguide(["schema", *(sys.argv[1:] if argv is None else argv)])
+
 
 if __name__ == "__main__":
-    target = ROOT / "content" / "questions.schema.json"
-    target.write_text(bank_schema_json(), encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)}")
+    sys.exit(main())

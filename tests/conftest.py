@@ -43,7 +43,7 @@ def pytest_collection_modifyitems(items):
 
 def make_project(dest: Path, bank: Path | str) -> Path:
     """A throwaway copy of the project whose content/questions.yaml is the file `bank`."""
-    return sandbox.make_project(dest, Path(bank).read_bytes())
+    return sandbox.make_project(dest, Path(bank).read_bytes(), ROOT)
 
 
 def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

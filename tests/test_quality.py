@@ -15,12 +15,13 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from conftest import FIXTURES, ROOT, axe_violations, make_project, run_mkdocs, set_scheme
+from flguide import render
 from flguide.validate import load_and_validate
 from htmltools import top_level_details
 
 SMALL = FIXTURES / "small.yaml"
-PAGE_TYPES = ["index.html", "topics/alpha.html", "checklist.html", "faq.html", "glossary.html",
-              "practice.html", "mock.html", "downloads.html"]
+# Every page type the generator's registry has, plus a topic page.
+PAGE_TYPES = ["topics/alpha.html", *[t.html for t in render.PAGE_TYPES if t.nav_title]]
 
 
 def _ids_and_links(html: str) -> tuple[set[str], list[str]]:
@@ -106,8 +107,7 @@ def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(path, full_si
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("path", ["index.html", "topics/alpha.html", "checklist.html", "faq.html",
-                                  "glossary.html", "practice.html", "mock.html"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
 def test_axe_reports_no_violations(path, scheme, full_site, serve, page):
     base = serve(full_site)
     page.goto(base + path, wait_until="networkidle")
