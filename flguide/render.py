@@ -54,10 +54,10 @@ def slug(text: str) -> str:
 
 
 # A topic page holds at most this many questions; a larger topic continues on
-# topics/<id>-2.md and so on, so no page outgrows the 300 KB budget. At 5,000 questions
-# (make bench) the largest page weighed 298.5 KB with 20 per page and 277.6 KB with 15; not
-# less, because every extra page adds a link to the navigation that each page carries.
-QUESTIONS_PER_PAGE = 15
+# topics/<id>-2.md and so on, so no page outgrows the 300 KB budget at 5,000 questions
+# (README, Performance). Not fewer: every extra page adds a link to the navigation that
+# each page carries.
+QUESTIONS_PER_PAGE = 12
 
 
 @dataclass(frozen=True)
