@@ -75,3 +75,53 @@ def test_a_link_to_an_answer_lands_below_the_sticky_header(build_site, serve, br
     finally:
         context.close()
     assert summary >= header - 1, (summary, header)
+
+
+def test_place_and_open_answers_survive_a_related_link_and_back(build_site, serve, browser):
+    base = serve(build_site(ROOT / "content" / "questions.yaml"))
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base + "topics/privacy.html")
+        page.wait_for_load_state("networkidle")
+        # An answer with a Related link to another question on the same page.
+        index = page.evaluate("""() => [...document.querySelectorAll('details.question')]
+            .findIndex(d => d.querySelector(".flq-related a[href*='privacy.html#']"))""")
+        assert index >= 0
+        first = page.locator("details.question").nth(index)
+        first.locator(":scope > summary").click()
+        link = first.locator(".flq-related a[href*='privacy.html#']").first
+        target = link.get_attribute("href").split("#", 1)[1]
+        link.scroll_into_view_if_needed()
+        before = page.evaluate("scrollY")
+        link.click()
+        page.wait_for_function("id => document.getElementById(id).closest('details').open", arg=target)
+        assert first.evaluate("d => d.open"), "the answer you were reading stays open"
+        target_top = page.evaluate(f"document.getElementById('{target}').closest('summary').getBoundingClientRect().top")
+        assert 0 <= target_top < 800, "the linked answer is in view"
+        page.go_back()
+        page.wait_for_timeout(300)
+        assert first.evaluate("d => d.open")
+        assert abs(page.evaluate("scrollY") - before) <= 50
+        # Leaving the page and coming back restores the open answers and the place too.
+        page.goto(base + "index.html")
+        page.go_back()
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        assert page.locator("details.question").nth(index).evaluate("d => d.open")
+        assert abs(page.evaluate("scrollY") - before) <= 50
+    finally:
+        context.close()
+
+
+def test_an_address_with_a_question_id_opens_that_answer(build_site, serve, browser):
+    base = serve(build_site(SMALL))
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base + "topics/alpha.html#q-two")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.getElementById('q-two').closest('details').open")
+        assert not page.evaluate("document.getElementById('q-one').closest('details').open")
+    finally:
+        context.close()

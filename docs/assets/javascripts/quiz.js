@@ -71,5 +71,56 @@
 
     F.onChange("quiz", () => bar.isConnected && render());
     render();
+    keepPlace(items, bar);
   });
+
+  /* A link to an answer on this page opens it and closes nothing; open answers and scroll
+     live in history.state, so Back returns to them. */
+  function keepPlace(items, bar) {
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const remember = () => history.replaceState({ ...(history.state || {}),
+      flqOpen: items.filter((i) => i.d.open).map((i) => i.id), flqY: window.scrollY }, "");
+    const show = (id) => {
+      const item = byId.get(id);
+      if (!item) return false;
+      item.d.open = true;
+      item.d.querySelector(":scope > summary").scrollIntoView();
+      return true;
+    };
+    // Only Back/Forward restores (a reload starts hidden); instant navigation has no new
+    // document, hence the flag.
+    const entry = performance.getEntriesByType("navigation")[0];
+    const returning = F.poppedBack || (entry && entry.type === "back_forward");
+    F.poppedBack = false;
+    const saved = returning ? history.state : null;
+    if (saved && Array.isArray(saved.flqOpen)) {
+      for (const id of saved.flqOpen) if (byId.has(id)) byId.get(id).d.open = true;
+      if (typeof saved.flqY === "number") window.scrollTo(0, saved.flqY);
+    } else if (location.hash) {
+      show(decodeURIComponent(location.hash.slice(1)));
+    }
+    document.addEventListener("click", (event) => {
+      const a = event.target.closest && event.target.closest("a[href*='#']");
+      if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      const url = new URL(a.href, location.href);
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (url.origin !== location.origin || url.pathname !== location.pathname || !byId.has(id)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      remember();
+      history.pushState({}, "", url.hash);
+      show(id);
+      remember();
+    }, true);
+    for (const { d } of items) d.addEventListener("toggle", remember);
+    window.addEventListener("pagehide", remember);
+    window.addEventListener("popstate", (event) => {
+      F.poppedBack = true;
+      if (!bar.isConnected) return;
+      const state = event.state;
+      if (!state || !Array.isArray(state.flqOpen)) return;
+      for (const i of items) i.d.open = state.flqOpen.includes(i.id);
+      if (typeof state.flqY === "number") window.scrollTo(0, state.flqY);
+    });
+  }
 })();
