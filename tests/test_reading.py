@@ -4,6 +4,8 @@ its question below the sticky header."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from conftest import FIXTURES, ROOT
@@ -11,6 +13,19 @@ from flguide import render
 
 SMALL = FIXTURES / "small.yaml"
 PAGES = ["topics/alpha.html", *[t.html for t in render.PAGE_TYPES if t.nav_title]]
+
+
+@contextmanager
+def opened(browser, url: str, width: int, height: int):
+    """A fresh browser context at one screen size, on `url` once its scripts have run."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("width", [320, 360, 390, 1280])
@@ -37,11 +52,7 @@ def test_no_page_scrolls_sideways(width, build_site, serve, browser):
 
 def test_an_open_answer_is_set_at_body_size_with_a_reading_measure(build_site, serve, browser):
     base = serve(build_site(ROOT / "content" / "questions.yaml"))
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base + "topics/privacy.html")
-        page.wait_for_load_state("networkidle")
+    with opened(browser, base + "topics/privacy.html", 1280, 900) as page:
         page.click("details.question > summary")
         sizes = page.evaluate(
             """() => {
@@ -54,8 +65,6 @@ def test_an_open_answer_is_set_at_body_size_with_a_reading_measure(build_site, s
                     return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; })() : 1;
                 return {body, answer: getComputedStyle(answer).fontSize, chars: longest.textContent.length, lines};
             }""")
-    finally:
-        context.close()
     assert sizes["answer"] == sizes["body"], sizes
     per_line = sizes["chars"] / sizes["lines"]
     assert sizes["lines"] >= 3 and 60 <= per_line <= 85, sizes
@@ -63,27 +72,17 @@ def test_an_open_answer_is_set_at_body_size_with_a_reading_measure(build_site, s
 
 def test_a_link_to_an_answer_lands_below_the_sticky_header(build_site, serve, browser):
     base = serve(build_site(ROOT / "content" / "questions.yaml"))
-    context = browser.new_context(viewport={"width": 1280, "height": 700})
-    try:
-        page = context.new_page()
-        target = "privacy-accounting"
-        page.goto(base + f"topics/privacy.html#{target}")
-        page.wait_for_load_state("networkidle")
+    target = "privacy-accounting"
+    with opened(browser, base + f"topics/privacy.html#{target}", 1280, 700) as page:
         page.evaluate(f"document.getElementById('{target}').scrollIntoView()")
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
         summary = page.evaluate(f"document.getElementById('{target}').closest('summary').getBoundingClientRect().top")
-    finally:
-        context.close()
     assert summary >= header - 1, (summary, header)
 
 
 def test_place_and_open_answers_survive_a_related_link_and_back(build_site, serve, browser):
     base = serve(build_site(ROOT / "content" / "questions.yaml"))
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(base + "topics/privacy.html")
-        page.wait_for_load_state("networkidle")
+    with opened(browser, base + "topics/privacy.html", 1280, 800) as page:
         # An answer with a Related link to another question on the same page.
         index = page.evaluate("""() => [...document.querySelectorAll('details.question')]
             .findIndex(d => d.querySelector(".flq-related a[href*='privacy.html#']"))""")
@@ -97,8 +96,8 @@ def test_place_and_open_answers_survive_a_related_link_and_back(build_site, serv
         link.click()
         page.wait_for_function("id => document.getElementById(id).closest('details').open", arg=target)
         assert first.evaluate("d => d.open"), "the answer you were reading stays open"
-        target_top = page.evaluate(f"document.getElementById('{target}').closest('summary').getBoundingClientRect().top")
-        assert 0 <= target_top < 800, "the linked answer is in view"
+        top = page.evaluate("id => document.getElementById(id).closest('summary').getBoundingClientRect().top", target)
+        assert 0 <= top < 800, "the linked answer is in view"
         page.go_back()
         page.wait_for_timeout(300)
         assert first.evaluate("d => d.open")
@@ -110,18 +109,10 @@ def test_place_and_open_answers_survive_a_related_link_and_back(build_site, serv
         page.wait_for_timeout(300)
         assert page.locator("details.question").nth(index).evaluate("d => d.open")
         assert abs(page.evaluate("scrollY") - before) <= 50
-    finally:
-        context.close()
 
 
 def test_an_address_with_a_question_id_opens_that_answer(build_site, serve, browser):
     base = serve(build_site(SMALL))
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        page.goto(base + "topics/alpha.html#q-two")
-        page.wait_for_load_state("networkidle")
+    with opened(browser, base + "topics/alpha.html#q-two", 390, 844) as page:
         assert page.evaluate("document.getElementById('q-two').closest('details').open")
         assert not page.evaluate("document.getElementById('q-one').closest('details').open")
-    finally:
-        context.close()
