@@ -114,10 +114,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _epoch_is_valid(value: str | None) -> bool:
-    return value is None or value.isdigit()
-
-
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="flguide", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -152,8 +148,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if not _epoch_is_valid(_epoch()):
-        print(f"SOURCE_DATE_EPOCH must be an integer, not {_epoch()!r}", file=sys.stderr)
+    epoch = _epoch()
+    if epoch is not None and not epoch.isdigit():
+        print(f"SOURCE_DATE_EPOCH must be an integer, not {epoch!r}", file=sys.stderr)
         return 1
     return args.run(args)
 

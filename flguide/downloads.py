@@ -101,13 +101,11 @@ class Background:
         self._pending: tuple[Request, Path, Path] | None = None
         self._submitted = 0.0
         self._worker: threading.Thread | None = None
-        self.done = threading.Event()
 
     def submit(self, request: Request, target: Path, cache_dir: Path) -> None:
         with self._lock:
             self._pending = (request, target, cache_dir)
             self._submitted = time.monotonic()
-            self.done.clear()
             if self._worker is None or not self._worker.is_alive():
                 self._worker = threading.Thread(target=self._run, name="flguide-downloads", daemon=True)
                 self._worker.start()
@@ -119,7 +117,6 @@ class Background:
                 if wait <= 0:
                     job, self._pending = self._pending, None
                     if job is None:
-                        self.done.set()
                         return
             if wait > 0:
                 time.sleep(wait)

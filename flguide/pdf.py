@@ -94,7 +94,6 @@ class _Converted:
     """Each question's text as nodes, converted once and shared by every document of a build."""
 
     def __init__(self, bank: Bank) -> None:
-        self.bank = bank
         self.numbers = question_numbers(bank)
         self.by_id = {q.id: q for q in bank.questions}
         self._questions: dict[str, dict[str, Any]] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -44,6 +45,13 @@ def pytest_collection_modifyitems(items):
 def make_project(dest: Path, bank: Path | str) -> Path:
     """A throwaway copy of the project whose content/questions.yaml is the file `bank`."""
     return sandbox.make_project(dest, Path(bank).read_bytes(), ROOT)
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

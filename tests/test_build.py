@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, free_port, make_project, run_mkdocs
 
 pytestmark = pytest.mark.slow
 
@@ -47,12 +46,6 @@ def test_gh_deploy_publishes_the_downloads(tmp_path):
     assert {"index.html", "topics/alpha.html", "downloads.html"} <= published
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> bytes | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -63,7 +56,7 @@ def _get(url: str) -> bytes | None:
 
 def test_serve_answers_first_and_ships_the_downloads_when_they_are_ready(tmp_path):
     project = make_project(tmp_path / "guide", FIXTURES / "small.yaml")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
@@ -91,9 +84,7 @@ def test_serve_answers_first_and_ships_the_downloads_when_they_are_ready(tmp_pat
 
 
 def _build(project: Path, **env: str) -> Path:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "FLGUIDE_DOWNLOADS": "0", **env},
-                            capture_output=True, text=True, timeout=300)
+    result = run_mkdocs(project, env={"FLGUIDE_DOWNLOADS": "0", **env})
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project, run_mkdocs
+from conftest import FIXTURES, ROOT, free_port, make_project, run_mkdocs
 from flguide.render import month_year
 from flguide.schema import bank_schema_json
 from flguide.validate import load_and_validate
@@ -192,14 +192,11 @@ def test_unreadable_bank_is_a_clean_error(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("FLGUIDE_SKIP_SERVE") == "1", reason="explicitly skipped")
 def test_serve_picks_up_a_yaml_edit_without_restart_or_loop(tmp_path):
-    import socket
     import time
     import urllib.request
 
     project = make_project(tmp_path / "p", SMALL)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     proc = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
