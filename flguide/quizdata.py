@@ -4,8 +4,8 @@ Owns `data/answers/<page>.js` in the built site, one per topic page. The generat
 only the index (ids, topics, levels, kinds), so it stays small and cheap to make; each
 topic's answers are taken from the HTML the builder already rendered, so they look exactly
 as on the topic page, cost no second Markdown pass, and load only when a card needs them.
-Reads the builder's output, not its internals: it runs after MkDocs (hook) or after any
-other builder (`scripts/build_quiz_data.py`).
+Reads the builder's output, not its internals: it runs after MkDocs (the plugin) or after
+any other builder (`flguide quizdata site`).
 """
 
 from __future__ import annotations
