@@ -44,11 +44,14 @@ setup: $(VENV)/.site
 generate: setup
 	$(VENV)/bin/flguide generate
 
+# BUILDER=zensical builds the same complete site with Zensical (README, Building with Zensical).
+BUILDER ?= mkdocs
+
 serve: setup
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 site: setup
-	$(MKDOCS) build --strict
+	$(VENV)/bin/flguide build --builder $(BUILDER)
 
 pdf: setup
 	$(VENV)/bin/flguide pdf --paper $(PAPER) --out site/downloads

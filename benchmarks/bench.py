@@ -47,7 +47,7 @@ OWN_ASSETS = ["assets/javascripts/store.js", "assets/javascripts/quiz.js", "asse
               "assets/javascripts/practice.js", "assets/javascripts/mock.js", "assets/javascripts/checklist.js",
               "assets/stylesheets/guide.css", "assets/stylesheets/print.css"]
 # Every page type in the generator's registry (the heaviest topic page stands for the topics).
-PAGE_TYPES = {"topic": None, **{t.path.removesuffix(".md"): t.html for t in render.PAGE_TYPES if t.nav_title}}
+PAGE_TYPES = {"topic": None, **{t.path.removesuffix(".md"): t.url() for t in render.PAGE_TYPES if t.nav_title}}
 
 
 class TooSlow(Exception):
@@ -254,7 +254,6 @@ def main() -> int:
             row: dict = {"questions": n}
             row["generate_process"] = median_run([PY, "scripts/build_pages.py"], project, args.runs)
             row["generate"] = generator_work(project, args.runs)
-            (project / "docs" / ".generated-files").unlink(missing_ok=True)
             row["site"] = median_run([PY, "-m", "mkdocs", "build"], project, args.runs)
             row["serve_rebuild_seconds"] = serve_rebuild_seconds(make_project(work / f"{label}-serve", text))
             runs = 1 if n >= 1000 else args.runs

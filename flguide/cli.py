@@ -1,14 +1,18 @@
 """The `flguide` command: check the bank, generate the pages, make the downloads.
 
     flguide check    [--bank content/questions.yaml]
-    flguide generate [--bank ...] [--docs docs]
+    flguide build    [--builder mkdocs|zensical]
+    flguide generate [--bank ...] [--out .cache/flguide/build]
     flguide pdf      [--bank ...] [--out site/downloads] [--paper a4|letter] [--version V] [--no-topics]
     flguide decks    [--bank ...] [--out site/downloads]
     flguide quizdata [site]
     flguide schema   [--out content/questions.schema.json]
 
-Paths are relative to the working directory, as MkDocs' are. On a bad bank every command
-prints one `file:line:col: field: message` line per problem and exits 1, writing nothing.
+Paths are relative to the working directory (the project, with its mkdocs.yml), as MkDocs'
+are. `build` gives the whole site with either builder; `generate` writes the plugin-free
+project another builder reads (pages included), never into docs/. On a bad bank every
+command prints one `file:line:col: field: message` line per problem and exits 1, writing
+nothing.
 SOURCE_DATE_EPOCH, when set, fixes the build date of the PDFs and decks (reproducible
 builds); REPO_URL and SITE_URL give `generate` the links to each answer's source.
 """
@@ -24,7 +28,7 @@ from pathlib import Path
 
 from .errors import BankError
 from .model import Bank
-from .pipeline import DEFAULT_BANK, DEFAULT_DOCS, display_name, generate
+from .pipeline import DEFAULT_BANK, display_name
 from .validate import load_and_validate
 
 DEFAULT_OUT = Path("site") / "downloads"
@@ -60,17 +64,33 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from .stage import stage_project
+
     try:
-        bank, changed = generate(args.bank, args.docs, repo_url=os.environ.get("REPO_URL") or None,
-                                 site_url=os.environ.get("SITE_URL") or None)
+        config_file, request = stage_project(Path.cwd(), args.out, args.bank)
     except BankError as exc:
         report(exc.problems)
         return 1
     except OSError as exc:
-        print(f"{args.bank}:1:1: (document): cannot read: {exc.strerror}", file=sys.stderr)
+        print(f"cannot read the project: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(bank.questions)} questions in {len(bank.topics)} topics; {len(changed)} file(s) changed.")
+    print(f"{len(request.bank.questions)} questions in {len(request.bank.topics)} topics; "
+          f"build it with: zensical build -f {display_name(config_file)}")
     return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if args.builder == "mkdocs":
+        import subprocess
+
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"]).returncode
+    from .stage import build_with_zensical
+
+    try:
+        return build_with_zensical(Path.cwd())
+    except BankError as exc:
+        report(exc.problems)
+        return 1
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -100,9 +120,9 @@ def cmd_decks(args: argparse.Namespace) -> int:
 
 
 def cmd_quizdata(args: argparse.Namespace) -> int:
-    from .quizdata import write_answer_files
+    from .stage import finish_site
 
-    print(f"{write_answer_files(args.site)} answers written to {args.site / 'data' / 'answers'}")
+    print(f"{finish_site(args.site, None, Path())} answers written to {args.site / 'data' / 'answers'}")
     return 0
 
 
@@ -127,9 +147,11 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--bank", type=Path, default=DEFAULT_BANK, help="the question bank (YAML)")
 
     bank(command("check", cmd_check, "validate the bank and report every problem"))
-    generate_cmd = command("generate", cmd_generate, "write the site's Markdown pages and quiz data")
-    bank(generate_cmd)
-    generate_cmd.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
+    build = command("build", cmd_build, "build the whole site: pages, quiz data, search, downloads")
+    build.add_argument("--builder", choices=["mkdocs", "zensical"], default="mkdocs")
+    generate_cmd = command("generate", cmd_generate, "write a plugin-free copy of the project, pages included")
+    generate_cmd.add_argument("--out", type=Path, default=Path(".cache") / "flguide" / "build")
+    generate_cmd.add_argument("--bank", type=Path, default=None, help="instead of the bank mkdocs.yml names")
     pdf = command("pdf", cmd_pdf, "typeset the study and quiz editions and one PDF per topic")
     bank(pdf)
     pdf.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -139,7 +161,7 @@ def parser() -> argparse.ArgumentParser:
     decks = command("decks", cmd_decks, "write the Anki deck and the CSV")
     bank(decks)
     decks.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    quiz = command("quizdata", cmd_quizdata, "cut the quiz answer files from a built site (after Zensical)")
+    quiz = command("quizdata", cmd_quizdata, "add the quiz answer files and question search entries to a built site")
     quiz.add_argument("site", type=Path, nargs="?", default=Path("site"))
     schema = command("schema", cmd_schema, "write the bank's JSON Schema from the model")
     schema.add_argument("--out", type=Path, default=Path("content") / "questions.schema.json")

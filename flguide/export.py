@@ -1,9 +1,10 @@
-"""Stage 4: put rendered files on disk, all or nothing.
+"""Stage 4 on disk: put rendered files into a folder, all or nothing (`pipeline.generate`).
 
-Owns the generated part of `docs/`: which files it wrote last time (a manifest), writing
-through a temporary directory so a failed build leaves the old files untouched, skipping
-unchanged files (so `mkdocs serve` does not see its own writes and loop), and deleting
-pages that no longer exist (a removed topic leaves nothing stale behind).
+The MkDocs plugin never writes pages (they are virtual files); this is for callers that want
+them on disk, such as the benchmark's generator timing. Owns the generated part of that
+folder: which files it wrote last time (a manifest), writing through a temporary directory
+so a failure leaves the old files untouched, skipping unchanged files, and deleting pages
+that no longer exist (a removed topic leaves nothing stale behind).
 """
 
 from __future__ import annotations

@@ -17,8 +17,6 @@ import yaml
 # The project's MkDocs configuration, relative to the working directory (the project); the
 # plugin points it at the configuration MkDocs loaded.
 SITE_CONFIG = Path("mkdocs.yml")
-# Site-only behaviour: snippets appends the glossary tooltips, which need the generated docs/.
-SITE_ONLY = {"pymdownx.snippets"}
 FENCE_LINE = re.compile(r"^[ \t]*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 
@@ -76,8 +74,6 @@ def site_extensions() -> tuple[list, dict]:
     names, configs = [], {}
     for entry in config.get("markdown_extensions", []):
         name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
-        if name in SITE_ONLY:
-            continue
         names.append(name)
         if options:
             configs[name] = options

@@ -1,8 +1,8 @@
-"""The whole generator as one call: load → validate → render → export.
+"""The whole generator as one call: load → validate → render (→ export).
 
-Used by the `flguide generate` command, the MkDocs plugin and the tests, so every entry
-point runs exactly the same steps. Default paths are relative to the working directory (the
-project), as MkDocs' own are.
+Used by the MkDocs plugin (which serves the pages as virtual files), the `flguide` command
+and the tests, so every entry point runs exactly the same steps. Default paths are relative
+to the working directory (the project), as MkDocs' own are.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from pathlib import Path
 from .export import write_tree
 from .load import Loaded, gc_paused, load_bank
 from .model import Bank
-from .render import SourceLinks, render_site
+from .render import FILE_URLS, SourceLinks, Urls, render_site
 from .validate import validate
 
 DEFAULT_BANK = Path("content") / "questions.yaml"
-DEFAULT_DOCS = Path("docs")
 
 
 def display_name(path: Path) -> str:
@@ -33,13 +32,21 @@ def question_lines(loaded: Loaded) -> dict[str, tuple[int, int]]:
             for i, q in enumerate(questions)}
 
 
-def generate(bank_path: Path = DEFAULT_BANK, docs_dir: Path = DEFAULT_DOCS, repo_url: str | None = None,
-             site_url: str | None = None) -> tuple[Bank, list[str]]:
-    """Raises BankError (and writes nothing) if the bank is invalid. With `repo_url` (the
-    repository's web address), each answer links to its lines and to a pre-filled report."""
+def render_bank(bank_path: Path = DEFAULT_BANK, repo_url: str | None = None, site_url: str | None = None,
+                urls: Urls = FILE_URLS) -> tuple[Bank, dict[str, str]]:
+    """The bank and its pages ({path under the docs folder: text}). Raises BankError if the
+    bank is invalid. With `repo_url` (the repository's web address), each answer links to its
+    lines and to a pre-filled report."""
     with gc_paused():  # see load.gc_paused: pydantic and the templates allocate the same way
         loaded = load_bank(bank_path, display_name(bank_path))
         bank = validate(loaded)
         links = SourceLinks(repo_url.rstrip("/"), question_lines(loaded), site_url or "") if repo_url else None
-        pages = render_site(bank, links)
+        return bank, render_site(bank, links, urls)
+
+
+def generate(bank_path: Path, docs_dir: Path, repo_url: str | None = None, site_url: str | None = None,
+             urls: Urls = FILE_URLS) -> tuple[Bank, list[str]]:
+    """Write the pages into `docs_dir` (for a builder that runs no plugins); nothing is written
+    if the bank is invalid. Returns the bank and the paths that changed."""
+    bank, pages = render_bank(bank_path, repo_url, site_url, urls)
     return bank, write_tree(pages, docs_dir)

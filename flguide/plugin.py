@@ -1,10 +1,10 @@
-"""The MkDocs plugin (`plugins: [flguide]`): generate the pages before every build and
-rebuild, set the navigation in topic order, cut the quiz pages' answer files from the
-built topic pages, and ship the downloads (PDFs, deck, CSV) with every build.
+"""The MkDocs plugin (`plugins: [flguide]`): render the pages from the bank on every build
+and rebuild and serve them as virtual files (nothing is written into docs/), set the
+navigation in topic order, cut the quiz pages' answer files from the built topic pages, and
+ship the downloads (PDFs, deck, CSV) with every build.
 
-The only module that knows about MkDocs. The generator itself stays builder-independent:
-Zensical reads the same mkdocs.yml but runs no plugins, so `flguide generate` runs before it
-and `flguide quizdata site` after.
+The only module that knows about MkDocs' plugin API. Zensical reads the same mkdocs.yml but
+runs no plugins; `flguide build --builder zensical` (stage.py) does the same steps around it.
 """
 
 from __future__ import annotations
@@ -16,15 +16,17 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 
 from . import markdown_html
 from .downloads import Background, Request, make_downloads
 from .errors import BankError
 from .pdf import build_info
-from .pipeline import generate
-from .quizdata import write_answer_files
-from .render import nav
+from .pipeline import render_bank
+from .quizdata import read_pages, write_answer_files
+from .render import Urls, nav
+from .search import improve_index
 
 # A bank this small typesets faster in this process than two fresh ones can start.
 PARALLEL_FROM_QUESTIONS = 50
@@ -46,6 +48,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.request: Request | None = None
+        self.pages: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -61,8 +64,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             # REPO_URL (the repository's web address; the Pages workflow sets it) gives each
             # answer links to its lines and to a pre-filled report. Not Material's repo_url:
             # its header widget asks GitHub's API for star counts, a third-party request.
-            bank, _ = generate(bank_path, Path(config.docs_dir), repo_url=os.environ.get("REPO_URL") or None,
-                               site_url=config.site_url or None)
+            bank, self.pages = render_bank(bank_path, repo_url=os.environ.get("REPO_URL") or None,
+                                           site_url=config.site_url or None,
+                                           urls=Urls(directory=config.use_directory_urls))
         except BankError as exc:
             raise PluginError(f"the question bank has {len(exc.problems)} problem(s):\n{exc}") from None
         config.nav = nav(bank)
@@ -71,9 +75,24 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                                build=build_info(epoch), timestamp=float(epoch) if epoch else time.time())
         return config
 
+    def on_files(self, files: Files, *, config) -> Files:
+        for path, text in self.pages.items():
+            # A file of the same name in docs/ (left by an older version that wrote pages
+            # there) would shadow the fresh one.
+            stale = files.get_file_from_path(path)
+            if stale is not None:
+                files.remove(stale)
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    # After the search plugin has written its index (0) and before the offline plugin copies it
+    # into a script (-100).
+    @event_priority(-50)
     def on_post_build(self, *, config) -> None:
         site = Path(config.site_dir)
-        write_answer_files(site)
+        pages = read_pages(site)
+        write_answer_files(site, pages)
+        improve_index(site, pages)
         if not self.config.downloads or os.environ.get("FLGUIDE_DOWNLOADS", "1") == "0" or self.request is None:
             return
         cache = self._path(config, self.config.cache_dir)

@@ -1,11 +1,13 @@
-"""Answer files for Practice and Mock interview, cut from the built topic pages.
+"""What a built topic page says about each question, read back by structure.
 
-Owns `data/answers/<page>.js` in the built site, one per topic page. The generator's `questions.js` carries
-only the index (ids, topics, levels, kinds), so it stays small and cheap to make; each
-topic's answers are taken from the HTML the builder already rendered, so they look exactly
-as on the topic page, cost no second Markdown pass, and load only when a card needs them.
+Owns two outputs made from the builder's HTML, one per topic page: the answer files
+(`data/answers/<page>.js`) that Practice and Mock interview load on demand, and the
+question-level search entries (`search.py` merges them into the builder's index). The
+templates mark each part of an answer with a class (`flq-part--answer`,
+`flq-part--sample`, ...); a real HTML parser finds them by those classes, never by their
+wording, so the answers look exactly as on the topic page and cost no second Markdown pass.
 Reads the builder's output, not its internals: it runs after MkDocs (the plugin) or after
-any other builder (`flguide quizdata site`).
+any other builder (`flguide build --builder zensical`).
 """
 
 from __future__ import annotations
@@ -13,36 +15,115 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-DETAILS_TAG = re.compile(r"<(/?)details\b[^>]*>", re.I)
-QUESTION_OPEN = re.compile(r'<details class="?question"?[^>]*>', re.I)
-ANCHOR = re.compile(r"<span class=\"?flq-anchor\"? id=\"?([a-z0-9-]+)\"?></span>")
-BADGES = re.compile(r"\s*<span class=\"?flq-badges\"?>.*?</span></span>", re.S)
-SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S)
-SAMPLE_LABEL = re.compile(r'<p class="flq-label"><strong>Sample answer</strong></p>')
-FIRST_QUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+PART_PREFIX = "flq-part--"
 HREF = re.compile(r'href="([^"]*)"')
 
 
-def _blocks(html: str) -> list[str]:
-    """Inner HTML of each top-level question <details>, nested blocks kept inside."""
+@dataclass
+class Element:
+    tag: str
+    classes: frozenset[str]
+    id: str
+    start: int  # where the start tag begins
+    inner_start: int  # just after the start tag
+    inner_end: int = -1  # where the end tag begins
+    children: list[Element] = field(default_factory=list)
+
+    def find(self, tag: str, cls: str | None = None) -> Element | None:
+        for child in self.children:
+            if child.tag == tag and (cls is None or cls in child.classes):
+                return child
+            found = child.find(tag, cls)
+            if found:
+                return found
+        return None
+
+
+class _Tree(HTMLParser):
+    """The element tree with source offsets, so inner HTML is cut from the page unchanged."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.root = Element("#root", frozenset(), "", 0, 0, len(html))
+        self.stack = [self.root]
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        start = self._offset()
+        element = Element(tag, frozenset((values.get("class") or "").split()), values.get("id") or "", start,
+                          start + len(self.get_starttag_text() or ""))
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(e.tag == tag for e in self.stack[1:]):
+            return  # a stray end tag closes nothing
+        end = self._offset()
+        while self.stack[-1].tag != tag:
+            self.stack.pop().inner_end = end
+        self.stack.pop().inner_end = end
+
+
+def _questions(element: Element) -> list[Element]:
+    """The top-level question <details> (nested ones belong to their answer)."""
     found = []
-    for start in QUESTION_OPEN.finditer(html):
-        if found and start.start() < found[-1][1]:
-            continue  # nested in the previous block
-        depth, end = 0, len(html)
-        for tag in DETAILS_TAG.finditer(html, start.start()):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                end = tag.start()
-                break
-        found.append((start.end(), end))
-    return [html[a:b] for a, b in found]
+    for child in element.children:
+        if child.tag == "details" and "question" in child.classes:
+            found.append(child)
+        else:
+            found += _questions(child)
+    return found
 
 
-def _rebase(fragment: str, page: str) -> str:
-    """Make links relative to the site root, where the quiz pages live."""
+@dataclass(frozen=True)
+class QuestionParts:
+    """One question as built: its id, its title and each marked part, as HTML."""
+
+    id: str
+    question: str
+    parts: dict[str, str]
+
+    @property
+    def example(self) -> str:
+        """The sample answer itself: the quotation inside its part, without the label."""
+        sample = self.parts.get("sample", "")
+        match = re.search(r"<blockquote>(.*)</blockquote>", sample, re.S)
+        return match.group(1).strip() if match else ""
+
+
+def questions_from_page(html: str) -> list[QuestionParts]:
+    tree = _Tree(html)
+    out = []
+    for details in _questions(tree.root):
+        heading = details.find("h2", "flq-question")
+        if heading is None or not heading.id:
+            continue
+        parts = {}
+        for child in details.children:
+            for cls in child.classes:
+                if cls.startswith(PART_PREFIX):
+                    parts[cls.removeprefix(PART_PREFIX)] = html[child.inner_start:child.inner_end].strip()
+        out.append(QuestionParts(heading.id, html[heading.inner_start:heading.inner_end].strip(), parts))
+    return out
+
+
+def rebase(fragment: str, page: str) -> str:
+    """Make the links in a fragment of the page at `page` relative to the site root; the quiz
+    pages resolve them against the root they know (store.js), wherever those pages live."""
     folder = posixpath.dirname(page)
 
     def fix(match: re.Match) -> str:
@@ -51,30 +132,21 @@ def _rebase(fragment: str, page: str) -> str:
             return f'href="{page}{url}"'
         if re.match(r"^[a-z][a-z0-9+.-]*:|^/", url, re.I):
             return match.group(0)
-        return f'href="{posixpath.normpath(posixpath.join(folder, url))}"'
+        target = posixpath.normpath(posixpath.join(folder, url))
+        return f'href="{target}/"' if url.endswith("/") and not target.endswith("/") else f'href="{target}"'
 
     return HREF.sub(fix, fragment)
 
 
+def answers_of(questions: list[QuestionParts], page: str) -> dict[str, dict[str, str]]:
+    """{question id: {question, answer, example}} as HTML, for the questions of the page at `page`."""
+    return {q.id: {"question": q.question, "answer": rebase(q.parts.get("answer", ""), page),
+                   "example": rebase(q.example, page)}
+            for q in questions}
+
+
 def answers_from_page(html: str, page: str) -> dict[str, dict[str, str]]:
-    """{question id: {question, answer, example}} as HTML, from one built topic page."""
-    out = {}
-    for block in _blocks(html):
-        summary = SUMMARY.search(block)
-        anchor = ANCHOR.search(summary.group(1)) if summary else None
-        if not anchor:
-            continue
-        question = BADGES.sub("", ANCHOR.sub("", summary.group(1))).strip()
-        body = block[summary.end():]
-        label = SAMPLE_LABEL.search(body)
-        answer, rest = (body[: label.start()], body[label.end():]) if label else (body, "")
-        quote = FIRST_QUOTE.search(rest)
-        out[anchor.group(1)] = {
-            "question": question,
-            "answer": _rebase(answer.strip(), page),
-            "example": _rebase(quote.group(1).strip(), page) if quote else "",
-        }
-    return out
+    return answers_of(questions_from_page(html), page)
 
 
 def answers_script(key: str, answers: dict[str, dict[str, str]]) -> str:
@@ -82,13 +154,25 @@ def answers_script(key: str, answers: dict[str, dict[str, str]]) -> str:
     return f"(window.FLGUIDE_ANSWERS = window.FLGUIDE_ANSWERS || {{}})[{json.dumps(key)}] = {data};\n"
 
 
-def write_answer_files(site: Path) -> int:
+def page_file(site: Path, url: str) -> Path:
+    """The built file behind a page URL, with or without directory URLs."""
+    return site / (url + "index.html" if url.endswith("/") or url == "" else url)
+
+
+def read_pages(site: Path) -> dict[str, list[QuestionParts]]:
+    """{page URL: its questions} for every topic page the quiz data lists."""
+    index = json.loads((site / "data" / "questions.json").read_text(encoding="utf-8"))
+    return {entry["page"]: questions_from_page(page_file(site, entry["page"]).read_text(encoding="utf-8"))
+            for entry in index["pages"]}
+
+
+def write_answer_files(site: Path, pages: dict[str, list[QuestionParts]] | None = None) -> int:
     """Write data/answers/<page>.js for every built topic page; return how many answers."""
     index = json.loads((site / "data" / "questions.json").read_text(encoding="utf-8"))
+    pages = read_pages(site) if pages is None else pages
     total = 0
     for entry in index["pages"]:
-        html = (site / entry["page"]).read_text(encoding="utf-8")
-        answers = answers_from_page(html, entry["page"])
+        answers = answers_of(pages[entry["page"]], entry["page"])
         target = site / entry["answers"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(answers_script(entry["answers"], answers), encoding="utf-8")

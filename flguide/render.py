@@ -49,6 +49,15 @@ def month_year(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
+def groupby_initial(items: list) -> list[tuple[str, list]]:
+    """Glossary entries grouped by the first letter of their term (digits and symbols under "#")."""
+    groups: dict[str, list] = {}
+    for item in items:
+        first = item.term[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(item)
+    return list(groups.items())
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -116,7 +125,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(lit=literal, yaml_str=_yaml_str, blockquote=_blockquote, slug=slug, month_year=month_year)
+    env.filters.update(groupby_initial=groupby_initial, lit=literal, yaml_str=_yaml_str, blockquote=_blockquote,
+                       slug=slug, month_year=month_year)
     return env
 
 
@@ -132,6 +142,36 @@ def questions_by_topic(bank: Bank) -> dict[str, list[Question]]:
 
 
 @dataclass(frozen=True)
+class Urls:
+    """Where each page is served, as MkDocs (and Zensical) decide from `use_directory_urls`:
+    `topics/x.md` is `topics/x.html`, or `topics/x/` with directory URLs. Every link the
+    templates write by hand, and every address in the quiz data, comes from here."""
+
+    directory: bool = False
+
+    def page(self, path: str) -> str:
+        """The page's URL relative to the site root ("./" for the home page with directory URLs)."""
+        stem = path.removesuffix(".md")
+        if not self.directory:
+            return stem + ".html"
+        if stem == "index":
+            return "./"
+        return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+    def href(self, here: str, target: str) -> str:
+        """A relative link from page `here` to `target`: a page (`*.md`) or any other file."""
+        url = self.page(target) if target.endswith(".md") else target
+        rel = posixpath.relpath(url, posixpath.dirname(self.page(here).removeprefix("./")) or ".")
+        if rel == ".":
+            return "./"
+        return rel + "/" if url.endswith("/") else rel
+
+
+# `use_directory_urls: false`, which the offline plugin (file://) requires.
+FILE_URLS = Urls()
+
+
+@dataclass(frozen=True)
 class PageType:
     """One kind of page the generator writes: its Markdown path, its template, and where it
     sits in the navigation (None: not in it). Adding a page is one entry and one template."""
@@ -141,9 +181,8 @@ class PageType:
     nav_title: str | None
     nav_order: int = 0
 
-    @property
-    def html(self) -> str:
-        return self.path.removesuffix(".md") + ".html"
+    def url(self, urls: Urls = FILE_URLS) -> str:
+        return urls.page(self.path)
 
 
 # The topic pages (one or more per topic, from topic.md.j2) sit in the navigation here.
@@ -156,7 +195,6 @@ PAGE_TYPES: list[PageType] = [
     PageType("faq.md", "faq.md.j2", "FAQ", 50),
     PageType("glossary.md", "glossary.md.j2", "Glossary", 60),
     PageType("downloads.md", "downloads.md.j2", "Download PDF", 70),
-    PageType(".snippets/abbreviations.md", "abbreviations.md.j2", None),
 ]
 
 
@@ -169,18 +207,20 @@ def nav(bank: Bank) -> list:
     return [entry for _, entry in sorted(entries, key=lambda e: e[0])]
 
 
-def quiz_data(bank: Bank) -> dict:
+def quiz_data(bank: Bank, urls: Urls = FILE_URLS) -> dict:
     """The index the browser features start from. Answers are not in it: they are cut from
-    each built topic page into data/answers/<page>.js (quizdata.py) and load on demand."""
+    each built topic page into data/answers/<page>.js (quizdata.py) and load on demand.
+    Every address is relative to the site root."""
     pages = topic_pages(bank)
     where = page_of_question(pages)
     return {
-        "version": 2,
-        "topics": [{"id": t.id, "title": t.title, "page": f"topics/{t.id}.html"} for t in ordered_topics(bank)],
-        "pages": [{"page": f"topics/{p.stem}.html", "answers": f"data/answers/{p.stem}.js"} for p in pages],
+        "version": 3,
+        "topics": [{"id": t.id, "title": t.title, "page": urls.page(f"topics/{t.id}.md")}
+                   for t in ordered_topics(bank)],
+        "pages": [{"page": urls.page(p.path), "answers": f"data/answers/{p.stem}.js"} for p in pages],
         "questions": [
             {"id": q.id, "topic": q.topic, "level": q.level.value, "kind": q.kind.value, "question": q.question,
-             "answers": f"data/answers/{where[q.id].stem}.js"}
+             "page": urls.page(where[q.id].path), "answers": f"data/answers/{where[q.id].stem}.js"}
             for q in bank.questions
         ],
     }
@@ -201,15 +241,15 @@ class SourceLinks:
         first, last = self.lines[q.id]
         return f"{self.repo_url}/blob/{self.branch}/{self.bank_path}#L{first}-L{last}"
 
-    def report(self, q: Question, page_path: str) -> str:
-        page = page_path.removesuffix(".md") + f".html#{q.id}"
+    def report(self, q: Question, page_url: str) -> str:
+        page = f"{page_url}#{q.id}"
         fields = {"template": "content-error.yml", "title": f"Content: {q.id}", "question-id": q.id,
                   "page": (self.site_url.rstrip("/") + "/" + page) if self.site_url else page,
                   "reviewed": q.reviewed.isoformat()}
         return f"{self.repo_url}/issues/new?{urlencode(fields)}"
 
 
-def render_site(bank: Bank, source_links: SourceLinks | None = None) -> dict[str, str]:
+def render_site(bank: Bank, source_links: SourceLinks | None = None, urls: Urls = FILE_URLS) -> dict[str, str]:
     env = _environment()
     grouped = questions_by_topic(bank)
     topics = ordered_topics(bank)
@@ -220,10 +260,11 @@ def render_site(bank: Bank, source_links: SourceLinks | None = None) -> dict[str
     where = page_of_question(pages_list)
 
     def link(here: str, target: Question) -> str:
+        """A Markdown link to a question: the builder turns the .md path into the page's URL."""
         return posixpath.relpath(where[target.id].path, posixpath.dirname(here) or ".") + f"#{target.id}"
 
     common = dict(
-        link=link,
+        link=link, href=urls.href, page_url=urls.page,
         bank=bank, topics=topics, questions=bank.questions, questions_by_id=by_id,
         topics_by_id=topics_by_id, checklist=bank.checklist, study_plans=bank.study_plans,
         faq=bank.faq, glossary=sorted(bank.glossary, key=lambda g: g.term.casefold()),
@@ -231,13 +272,17 @@ def render_site(bank: Bank, source_links: SourceLinks | None = None) -> dict[str
         source_links=source_links,
     )
 
-    pages = {page.path: env.get_template(page.template).render(common) for page in PAGE_TYPES}
+    # Every page defines the glossary's abbreviations itself (hover text on each term), so no
+    # builder needs a snippets file on disk.
+    abbreviations = env.get_template("abbreviations.md.j2").render(common)
+    pages = {page.path: env.get_template(page.template).render(common, here=page.path) + abbreviations
+             for page in PAGE_TYPES}
     for page in pages_list:
         pages[page.path] = env.get_template("topic.md.j2").render(
             common, topic=page.topic, page=page, siblings=[p for p in pages_list if p.topic == page.topic],
-            questions=page.questions, total=len(grouped[page.topic.id]),
-        )
-    data = json.dumps(quiz_data(bank), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            questions=page.questions, total=len(grouped[page.topic.id]), here=page.path,
+        ) + abbreviations
+    data = json.dumps(quiz_data(bank, urls), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     pages["data/questions.json"] = data + "\n"
     pages["data/questions.js"] = env.get_template("questions.js.j2").render(bank_json=data)
     return pages

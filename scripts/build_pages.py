@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generate the site's Markdown pages and quiz data from the question bank.
+"""Generate the site's Markdown pages and quiz data from the question bank, as a plugin-free
+project for a builder that runs no MkDocs plugins (MkDocs itself needs no such step).
 
-    python scripts/build_pages.py [--bank content/questions.yaml] [--docs docs]
+    python scripts/build_pages.py [--out .cache/flguide/build]
 
 A thin shim over `flguide generate` (the installed command; `make setup` installs it), kept
 so the project's documented entry points keep working. Exit 1 on a bad bank, after one

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from flguide import sandbox
+from flguide.render import Urls
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -29,7 +30,7 @@ CHROMIUM_ARGS = [
 
 
 # Fixtures that build a site or PDFs, serve, or start the browser: a test using one is slow.
-SLOW_FIXTURES = {"build_site", "serve", "browser", "page", "pdfs", "letter_runs", "real_pdfs", "full_site"}
+SLOW_FIXTURES = {"build_site", "serve", "browser", "page", "pdfs", "letter_runs", "real_pdfs", "full_site", "built"}
 
 
 def pytest_collection_modifyitems(items):
@@ -62,19 +63,44 @@ def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> 
     )
 
 
+# Every way the project builds the whole site: MkDocs as configured (file URLs, offline), MkDocs
+# with directory URLs (the offline plugin, which needs file URLs, turned off), and Zensical.
+BUILDERS = ("mkdocs", "mkdocs-directory-urls", "zensical")
+
+
+def use_directory_urls(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    changed = text.replace("use_directory_urls: false", "use_directory_urls: true").replace(
+        "  - offline\n", "  - offline:\n      enabled: false\n")
+    assert changed.count("use_directory_urls: true") == 1 and "enabled: false" in changed
+    config.write_text(changed, encoding="utf-8")
+
+
+def page_url(source: str, builder: str) -> str:
+    """Where the page built from `source` (e.g. "topics/alpha.md") is served, per builder."""
+    return Urls(directory=builder == "mkdocs-directory-urls").page(source)
+
+
 @functools.cache
-def _built(bank: str, base: str) -> Path:
-    project = make_project(Path(base) / Path(bank).stem, bank)
-    result = run_mkdocs(project)
-    assert result.returncode == 0, result.stderr
+def _built(bank: str, base: str, builder: str) -> Path:
+    project = make_project(Path(base) / f"{Path(bank).stem}-{builder}", bank)
+    if builder == "zensical":
+        result = subprocess.run([str(Path(sys.executable).parent / "flguide"), "build", "--builder", "zensical"],
+                                cwd=project, capture_output=True, text=True, timeout=600)
+    else:
+        if builder == "mkdocs-directory-urls":
+            use_directory_urls(project)
+        result = run_mkdocs(project)
+    assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
 @pytest.fixture(scope="session")
 def build_site(tmp_path_factory):
-    """Call with a bank path; returns the built site/ folder (cached per bank)."""
+    """Call with a bank path (and a builder); returns the built site/ folder (cached)."""
     base = tmp_path_factory.mktemp("sites")
-    return lambda bank=FIXTURES / "small.yaml": _built(str(bank), str(base))
+    return lambda bank=FIXTURES / "small.yaml", builder="mkdocs": _built(str(bank), str(base), builder)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,9 +1,14 @@
-"""Small HTML readers for tests: top-level <details> blocks and loaded resource URLs."""
+"""Small HTML readers for tests: top-level <details> blocks, loaded resource URLs, and a
+link checker for a built site (every internal link and anchor resolves)."""
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 
 @dataclass
@@ -76,3 +81,32 @@ def loaded_urls(html: str) -> list[str]:
     reader = ResourceReader()
     reader.feed(html)
     return reader.urls
+
+
+def _ids_and_links(html: str) -> tuple[set[str], list[str]]:
+    ids = set(re.findall(r'\sid="?([^"\s>]+)', html))
+    links = re.findall(r'<a\s[^>]*href="([^"]*)"', html)
+    return ids, links
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    ids = {name: _ids_and_links(html)[0] for name, html in pages.items()}
+    broken = []
+    for name, html in pages.items():
+        for href in _ids_and_links(html)[1]:
+            url = urlparse(href)
+            if url.scheme or url.netloc or href.startswith("mailto:"):
+                continue
+            if url.path.startswith("/"):  # 404.html links from the site root, as it is served at any depth
+                target = unquote(url.path).lstrip("/")
+            else:
+                target = (Path(name).parent / unquote(url.path)).as_posix() if url.path else name
+            target = os.path.normpath(target)
+            if url.path.endswith("/") or target == ".":
+                target = os.path.normpath(os.path.join(target, "index.html"))
+            if not (site / target).exists():
+                broken.append(f"{name}: {href} (no file {target})")
+            elif url.fragment and target.endswith(".html") and unquote(url.fragment) not in ids.get(target, set()):
+                broken.append(f"{name}: {href} (no anchor #{url.fragment} in {target})")
+    return broken

@@ -28,7 +28,7 @@ MESSAGE = re.compile(r"^(?P<file>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<fiel
 
 
 def run_cli(bank: Path, docs: Path, capsys) -> tuple[int, list[str]]:
-    code = build_pages.main(["--bank", str(bank), "--docs", str(docs)])
+    code = build_pages.main(["--bank", str(bank), "--out", str(docs)])
     err = capsys.readouterr().err
     return code, [line for line in err.splitlines() if MESSAGE.match(line)]
 

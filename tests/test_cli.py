@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from jinja2 import ChoiceLoader, DictLoader
 
 from conftest import FIXTURES, ROOT
@@ -32,12 +33,21 @@ def test_check_gives_one_located_line_per_problem_and_exit_1(capsys):
     assert len(lines) == 10
 
 
-def test_generate_writes_the_pages_and_quiz_data(tmp_path, capsys):
-    docs = tmp_path / "docs"
-    assert main(["generate", "--bank", str(SMALL), "--docs", str(docs)]) == 0
+def test_generate_writes_a_plugin_free_project_outside_docs(tmp_path, capsys):
+    before = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*"))
+    out = tmp_path / "staged"
+    assert main(["generate", "--bank", str(SMALL), "--out", str(out)]) == 0
+    docs = out / "docs"
     assert (docs / "topics" / "alpha.md").exists() and (docs / "index.md").exists()
+    assert (docs / "assets" / "javascripts" / "store.js").exists()  # the static files came along
     index = json.loads((docs / "data" / "questions.json").read_text())
     assert [q["id"] for q in index["questions"]] == [q.id for q in load_and_validate(SMALL).questions]
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert config["docs_dir"] == "docs" and config["site_dir"] == "site" and (out / "overrides" / "main.html").exists()
+    assert config["nav"][1] == {"Topics": [{"Alpha topic": "topics/alpha.md"}, {"Beta topic": "topics/beta.md"}]}
+    assert not any(p == "flguide" or (isinstance(p, dict) and "flguide" in p) for p in config["plugins"])
+    # Nothing was generated into the project's own docs/.
+    assert sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*")) == before
 
 
 def test_schema_writes_what_the_model_says(tmp_path):
@@ -75,7 +85,7 @@ def test_adding_a_page_type_is_one_registry_entry_and_a_template(monkeypatch):
     monkeypatch.setattr(env, "loader", ChoiceLoader([template, env.loader]))
     bank = load_and_validate(SMALL)
     pages = render.render_site(bank)
-    assert pages["about.md"] == "# About\n\n2 topics"
+    assert pages["about.md"].startswith("# About\n\n2 topics")
     titles = [next(iter(entry)) for entry in render.nav(bank)]
     assert titles.index("About") == titles.index("Glossary") + 1  # placed by its nav_order
 
@@ -85,3 +95,19 @@ def test_every_registered_page_is_rendered_and_in_the_navigation(page):
     bank = load_and_validate(SMALL)
     assert page.path in render.render_site(bank)
     assert {page.nav_title: page.path} in render.nav(bank)
+
+
+@pytest.mark.parametrize("directory", [False, True])
+def test_page_addresses_follow_mkdocs_rule_for_directory_urls(directory):
+    """render.Urls gives every generated page the URL MkDocs itself gives it."""
+    from mkdocs.structure.files import File
+
+    urls = render.Urls(directory=directory)
+    pages = [p for p in render.render_site(load_and_validate(SMALL), urls=urls) if p.endswith(".md")]
+    assert "topics/alpha.md" in pages and "index.md" in pages
+    for path in pages:
+        assert urls.page(path) == File(path, "", "", directory).url, path
+    # and a link between two of them lands where MkDocs serves the target
+    assert urls.href("topics/alpha.md", "downloads/topics/alpha.pdf") == (
+        "../../downloads/topics/alpha.pdf" if directory else "../downloads/topics/alpha.pdf")
+    assert urls.href("index.md", "practice.md") == ("practice/" if directory else "practice.html")

@@ -33,6 +33,10 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+# Where `scripts/build_pages.py` (flguide generate) writes the plugin-free project.
+STAGED_DOCS = Path(".cache") / "flguide" / "build" / "docs"
+
+
 def build_pages(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "scripts/build_pages.py", *args], cwd=project,
                           capture_output=True, text=True, timeout=120)
@@ -41,8 +45,12 @@ def build_pages(project: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_ten_mistakes_give_ten_located_messages_and_write_nothing(tmp_path):
     project = make_project(tmp_path / "p", SMALL)
+    docs_before = tree_digest(project / "docs")
     assert run_mkdocs(project).returncode == 0
-    docs_before, site_before = tree_digest(project / "docs"), tree_digest(project / "site")
+    # The plugin serves the generated pages as virtual files: a build writes nothing into docs/.
+    assert tree_digest(project / "docs") == docs_before
+    assert (project / "site" / "topics" / "alpha.html").exists()
+    site_before = tree_digest(project / "site")
 
     shutil.copy2(FIXTURES / "ten_mistakes.yaml", project / "content" / "questions.yaml")
     result = build_pages(project)
@@ -68,27 +76,26 @@ def test_generator_is_deterministic(tmp_path):
     second = make_project(tmp_path / "b", SMALL)
     assert build_pages(first).returncode == 0
     assert build_pages(second).returncode == 0
-    digest = tree_digest(first / "docs")
-    assert digest and digest == tree_digest(second / "docs")
-    # a second run over its own output changes nothing
-    again = build_pages(first)
-    assert "0 file(s) changed" in again.stdout
-    assert tree_digest(first / "docs") == digest
+    digest = tree_digest(first / STAGED_DOCS)
+    assert "topics/alpha.md" in digest and digest == tree_digest(second / STAGED_DOCS)
+    # a second run gives the same files again
+    assert build_pages(first).returncode == 0
+    assert tree_digest(first / STAGED_DOCS) == digest
 
 
 @pytest.mark.slow
 def test_removing_a_topic_leaves_no_stale_page(tmp_path):
     project = make_project(tmp_path / "p", SMALL)
     assert build_pages(project).returncode == 0
-    assert (project / "docs/topics/beta.md").exists()
+    assert (project / STAGED_DOCS / "topics/beta.md").exists()
     bank = (project / "content/questions.yaml").read_text()
     beta = "  - id: beta\n    title: Beta topic\n    summary: The second fixture topic.\n    order: 2\n"
     bank = bank.replace(beta, "")
     bank = bank.replace("topic: beta", "topic: alpha")
     (project / "content/questions.yaml").write_text(bank)
     assert build_pages(project).returncode == 0, "fixture edit should stay valid"
-    assert not (project / "docs/topics/beta.md").exists()
-    assert (project / "docs/topics/alpha.md").exists()
+    assert not (project / STAGED_DOCS / "topics/beta.md").exists()
+    assert (project / STAGED_DOCS / "topics/alpha.md").exists()
     assert (project / "docs/assets").is_dir(), "hand-written assets are not the generator's to delete"
 
 
@@ -121,7 +128,7 @@ def test_each_answer_says_when_it_was_last_reviewed(build_site):
             day = reviewed[qid]
             assert f"Reviewed {month_year(day)}" in " ".join(block.text.split()), qid
             seen += 1
-        for qid in re.findall(r'class="flq-anchor" id="([^"]+)"', page):
+        for qid in re.findall(r'class="flq-question" id="([^"]+)"', page):
             assert f'datetime="{reviewed[qid].isoformat()}"' in page
     assert seen == len(bank.questions)
     assert month_year(date(2026, 12, 1)) == "December 2026"
@@ -184,7 +191,7 @@ def test_real_bank_builds_strict_and_search_finds_every_glossary_term(tmp_path):
 
 @pytest.mark.slow
 def test_unreadable_bank_is_a_clean_error(tmp_path):
-    result = build_pages(ROOT, "--bank", str(tmp_path / "missing.yaml"), "--docs", str(tmp_path / "docs"))
+    result = build_pages(ROOT, "--bank", str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "docs"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "docs").exists()
 
@@ -249,23 +256,41 @@ def test_quiz_index_is_small_and_answer_files_hold_every_answer(build_site):
     assert "Pitfalls" not in answers["q-one"]["answer"], "the answer stops at the sample answer"
 
 
-def test_answer_links_are_rebased_to_the_site_root():
-    from flguide.quizdata import answers_from_page
+QUESTION_HTML = (
+    '<details class="question"><summary><h2 class="flq-question" id="q-x">Q <code>a&lt;b</code>?</h2>'
+    ' <span class=flq-badges><span class="b">x</span></span></summary>'
+    '<div class="flq-part flq-part--answer"><p>See <a href="beta.html#q-y">y</a>, <a href="#q-z">z</a>,'
+    ' <a href="https://a.org/p">p</a>.</p>'
+    '<details class="note"><summary>inner</summary><p>nested</p></details></div>'
+    '<div class="flq-part flq-part--sample"><p class="flq-label"><strong>Sample answer</strong></p>'
+    '<blockquote><p>Said.</p></blockquote></div>'
+    '<div class="flq-part flq-part--pitfalls"><p class="flq-label"><strong>Pitfalls</strong></p><ul><li>Trap.</li></ul>'
+    "</div></details>"
+)
 
-    page = (
-        '<details class="question"><summary><span class=flq-anchor id=q-x></span>Q?'
-        ' <span class=flq-badges><span class="b">x</span></span></summary>'
-        '<p>See <a href="beta.html#q-y">y</a>, <a href="#q-z">z</a>, <a href="https://a.org/p">p</a>.</p>'
-        '<details class="note"><summary>inner</summary><p>nested</p></details>'
-        '<p class="flq-label"><strong>Sample answer</strong></p><blockquote><p>Said.</p></blockquote>'
-        "</details>"
-    )
-    found = answers_from_page(page, "topics/alpha.html")["q-x"]
-    assert found["question"] == "Q?"
+
+def test_answer_parts_are_found_by_class_and_links_rebased_to_the_site_root():
+    from flguide.quizdata import answers_from_page, questions_from_page
+
+    found = answers_from_page(QUESTION_HTML, "topics/alpha.html")["q-x"]
+    assert found["question"] == "Q <code>a&lt;b</code>?"
     assert 'href="topics/beta.html#q-y"' in found["answer"]
     assert 'href="topics/alpha.html#q-z"' in found["answer"]
     assert 'href="https://a.org/p"' in found["answer"] and "nested" in found["answer"]
-    assert found["example"] == "<p>Said.</p>"
+    assert "Sample answer" not in found["answer"] and found["example"] == "<p>Said.</p>"
+    [q] = questions_from_page(QUESTION_HTML)
+    assert sorted(q.parts) == ["answer", "pitfalls", "sample"] and q.parts["pitfalls"].endswith("<li>Trap.</li></ul>")
+    # The same fragment on a page served as a directory (use_directory_urls: true).
+    found = answers_from_page(QUESTION_HTML.replace('"beta.html', '"../beta/'), "topics/alpha/")["q-x"]
+    assert 'href="topics/beta/#q-y"' in found["answer"] and 'href="topics/alpha/#q-z"' in found["answer"]
+
+
+def test_answer_parts_do_not_depend_on_their_labels():
+    """Renaming "Sample answer" (a translation, say) changes nothing the quiz reads."""
+    from flguide.quizdata import answers_from_page
+
+    renamed = QUESTION_HTML.replace("Sample answer", "Model answer").replace("Pitfalls", "Traps")
+    assert answers_from_page(renamed, "p.html") == answers_from_page(QUESTION_HTML, "p.html")
 
 
 @pytest.mark.slow

@@ -1,33 +1,30 @@
-"""Quality guarantees across the built site: links, privacy, accessibility, reproducibility,
-and the successor builder (issue: hardening)."""
+"""Quality guarantees across the built site: links, privacy, accessibility, the quiz and
+search, reproducibility. The link, privacy, axe, quiz and search tests run on every way of
+building (conftest.BUILDERS): MkDocs with file URLs, MkDocs with directory URLs, Zensical."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import FIXTURES, ROOT, axe_violations, make_project, run_mkdocs, set_scheme
+from conftest import BUILDERS, FIXTURES, ROOT, axe_violations, make_project, page_url, run_mkdocs, set_scheme
 from flguide import render
 from flguide.validate import load_and_validate
-from htmltools import top_level_details
+from htmltools import broken_links
 
 SMALL = FIXTURES / "small.yaml"
 # Every page type the generator's registry has, plus a topic page.
-PAGE_TYPES = ["topics/alpha.html", *[t.html for t in render.PAGE_TYPES if t.nav_title]]
-
-
-def _ids_and_links(html: str) -> tuple[set[str], list[str]]:
-    ids = set(re.findall(r'\sid="?([^"\s>]+)', html))
-    links = re.findall(r'<a\s[^>]*href="([^"]*)"', html)
-    return ids, links
+PAGE_TYPES = ["topics/alpha.html", *[t.url() for t in render.PAGE_TYPES if t.nav_title]]
+PAGE_SOURCES = ["topics/alpha.md", *[t.path for t in render.PAGE_TYPES if t.nav_title]]
 
 
 @pytest.fixture(scope="module")
@@ -36,31 +33,62 @@ def full_site(build_site):
     return build_site(SMALL)
 
 
-def broken_links(site: Path) -> list[str]:
-    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-    ids = {name: _ids_and_links(html)[0] for name, html in pages.items()}
-    broken = []
-    for name, html in pages.items():
-        for href in _ids_and_links(html)[1]:
-            url = urlparse(href)
-            if url.scheme or url.netloc or href.startswith("mailto:"):
-                continue
-            if url.path.startswith("/"):  # 404.html links from the site root, as it is served at any depth
-                target = unquote(url.path).lstrip("/")
-            else:
-                target = (Path(name).parent / unquote(url.path)).as_posix() if url.path else name
-            target = os.path.normpath(target)
-            if url.path.endswith("/") or target == ".":
-                target = os.path.normpath(os.path.join(target, "index.html"))
-            if not (site / target).exists():
-                broken.append(f"{name}: {href} (no file {target})")
-            elif url.fragment and target.endswith(".html") and unquote(url.fragment) not in ids.get(target, set()):
-                broken.append(f"{name}: {href} (no anchor #{url.fragment} in {target})")
-    return broken
+@pytest.fixture(scope="module", params=BUILDERS)
+def built(request, build_site) -> tuple[Path, str]:
+    """The small bank's complete site, built each way; (site folder, builder)."""
+    return build_site(SMALL, request.param), request.param
 
 
-def test_every_internal_link_and_anchor_resolves(full_site):
-    assert broken_links(full_site) == []
+def test_every_internal_link_and_anchor_resolves(built):
+    site, _ = built
+    assert broken_links(site) == []
+    # The downloads the pages link to were built, whichever way the site was.
+    assert (site / "downloads" / "fl-interview-guide.pdf").read_bytes().startswith(b"%PDF-")
+    assert (site / "downloads" / "topics" / "alpha.pdf").exists()
+
+
+def test_quiz_works_the_same_whichever_way_the_site_was_built(built, serve, page):
+    """A question's address opens it, a grade survives a reload, Practice loads an answer from
+    its file and links back to the question, and Mock interview starts."""
+    site, builder = built
+    base = serve(site)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + page_url("topics/alpha.md", builder) + "#q-two", wait_until="networkidle")
+    two = page.locator("details.question:has(#q-two)")
+    expect(two).to_have_attribute("open", "")
+    two.get_by_role("button", name="Partly", exact=True).click()
+    page.reload()
+    expect(two.locator(".flq-mark")).to_have_text("Partly")
+
+    page.goto(base + page_url("practice.md", builder))
+    card = page.locator("#flq-practice .flq-card[data-id]")
+    expect(card).to_have_attribute("data-id", "q-two")  # graded Partly: due first
+    page.keyboard.press("Space")
+    expect(page.locator("#flq-practice .flq-answer-body")).to_contain_text("The second answer talks about design")
+    page.get_by_role("link", name="Open it in the guide").click()
+    page.wait_for_url("**/" + page_url("topics/alpha.md", builder) + "#q-two")
+    expect(two).to_have_attribute("open", "")
+
+    page.goto(base + page_url("mock.md", builder))
+    page.get_by_role("button", name="Start the interview").click()
+    expect(page.locator("#flq-mock .flq-card .flq-meta")).to_contain_text("Question 1 of")
+    assert errors == []
+
+
+def test_search_has_one_entry_per_question_with_its_answer(built):
+    site, builder = built
+    index_file = site / ("search.json" if builder == "zensical" else "search/search_index.json")
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    entries = {e["location"]: e for e in index["items" if builder == "zensical" else "docs"]}
+    alpha = page_url("topics/alpha.md", builder)
+    one = entries[f"{alpha}#q-one"]
+    assert one["title"] == "What is the first fixture question?"
+    assert "zanzibarite" in one["text"] and "I would answer the first question" in one["text"]
+    assert "Doe, Roe" not in one["text"]  # references are not searched
+    # The page's own entry no longer carries every answer.
+    assert "zanzibarite" not in entries[alpha]["text"]
+    assert {f"{alpha}#q-{n}" for n in ("one", "two", "three")} <= set(entries)
 
 
 def test_link_checker_catches_a_broken_anchor(full_site, tmp_path):
@@ -81,9 +109,11 @@ def test_real_bank_reference_urls_are_well_formed():
             assert "." in url.netloc and " " not in ref.url, ref.url
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
-def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(path, full_site, serve, browser):
-    base = serve(full_site)
+@pytest.mark.parametrize("source", PAGE_SOURCES)
+def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(source, built, serve, browser):
+    site, builder = built
+    base = serve(site)
+    path = page_url(source, builder)
     context = browser.new_context()
     page = context.new_page()
     foreign: list[str] = []
@@ -107,10 +137,11 @@ def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(path, full_si
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("path", PAGE_TYPES)
-def test_axe_reports_no_violations(path, scheme, full_site, serve, page):
-    base = serve(full_site)
-    page.goto(base + path, wait_until="networkidle")
+@pytest.mark.parametrize("source", PAGE_SOURCES)
+def test_axe_reports_no_violations(source, scheme, built, serve, page):
+    site, builder = built
+    base = serve(site)
+    page.goto(base + page_url(source, builder), wait_until="networkidle")
     set_scheme(page, scheme)
     page.wait_for_timeout(200)
     violations = axe_violations(page)
@@ -137,28 +168,6 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
             "downloads/fl-interview.apkg", "downloads/fl-interview.csv"} <= set(digests[0])
     differing = sorted(k for k in digests[0] if digests[0][k] != digests[1].get(k))
     assert differing == [] and digests[0].keys() == digests[1].keys()
-
-
-@pytest.mark.slow
-def test_zensical_builds_the_generated_pages(tmp_path):
-    zensical = Path(sys.executable).parent / "zensical"
-    if not zensical.exists():
-        pytest.fail("zensical is not installed: it is in requirements-dev.txt")
-    project = make_project(tmp_path / "z", SMALL)
-    gen = subprocess.run([sys.executable, "scripts/build_pages.py"], cwd=project, capture_output=True, text=True,
-                         check=False)
-    assert gen.returncode == 0, gen.stderr
-    result = subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, text=True, timeout=600,
-                            check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    quiz = subprocess.run([sys.executable, "scripts/build_quiz_data.py", "site"], cwd=project, capture_output=True,
-                          text=True, check=False)
-    assert quiz.returncode == 0 and "5 answers" in quiz.stdout, quiz.stdout + quiz.stderr
-    for topic, count in {"alpha": 3, "beta": 2}.items():
-        page = project / "site" / "topics" / f"{topic}.html"
-        assert page.exists()
-        blocks = top_level_details(page.read_text())
-        assert len(blocks) == count and not any(b.open for b in blocks)
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT
 from flguide import render
 
 SMALL = FIXTURES / "small.yaml"
-PAGES = ["topics/alpha.html", *[t.html for t in render.PAGE_TYPES if t.nav_title]]
+PAGES = ["topics/alpha.html", *[t.url() for t in render.PAGE_TYPES if t.nav_title]]
 
 
 @contextmanager
@@ -57,8 +57,8 @@ def test_an_open_answer_is_set_at_body_size_with_a_reading_measure(build_site, s
         sizes = page.evaluate(
             """() => {
                 const body = getComputedStyle(document.querySelector('.md-content article > p')).fontSize;
-                const answer = document.querySelector('details.question[open] > p');
-                const paragraphs = [...document.querySelectorAll('details.question[open] > p')];
+                const answer = document.querySelector('details.question[open] .flq-part--answer > p');
+                const paragraphs = [...document.querySelectorAll('details.question[open] .flq-part--answer > p')];
                 const longest = paragraphs.sort((a, b) => b.textContent.length - a.textContent.length)[0];
                 const lines = longest.getClientRects().length ? (() => {
                     const range = document.createRange(); range.selectNodeContents(longest);

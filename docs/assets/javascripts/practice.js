@@ -45,14 +45,14 @@
         card.replaceChildren(el("p", {}, filters.pick().length ? "Nothing is due right now. Come back later, or change the filters." : "No questions match these filters."));
         return;
       }
-      const t = topics[cur.topic] || { title: cur.topic, page: "" };
+      const t = topics[cur.topic] || { title: cur.topic };
       const entry = F.load().questions[cur.id];
       const shown = cur;
       const answer = el("div", { cls: "flq-answer", hidden: true, tabindex: "-1", "aria-label": "Answer" },
         el("div", { cls: "flq-answer-body" }, "Loading the answer…"),
         el("p", { cls: "flq-label" }, el("strong", {}, "Sample answer")),
         el("blockquote", { cls: "flq-example" }),
-        t.page && el("p", {}, el("a", { href: new URL(t.page, b.root).href + "#" + cur.id }, "Open it in the guide")));
+        cur.page && el("p", {}, el("a", { href: new URL(cur.page, b.root).href + "#" + cur.id }, "Open it in the guide")));
       const grades = el("div", { cls: "flq-grade", role: "group", "aria-label": "Grade yourself", hidden: true },
         Object.entries(KEYS).map(([k, g]) => button(GRADES[g], () => grade(g), { "data-grade": g, "aria-keyshortcuts": k })));
       for (const bt of grades.children) bt.prepend(el("kbd", { "aria-hidden": "true" }, bt.getAttribute("aria-keyshortcuts")), " ");

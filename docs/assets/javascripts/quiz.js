@@ -12,7 +12,7 @@
     const topic = bar.dataset.topic;
     const items = [];
     for (const d of document.querySelectorAll("details.question")) {
-      const summary = d.querySelector(":scope > summary"), anchor = summary && summary.querySelector(".flq-anchor[id]");
+      const summary = d.querySelector(":scope > summary"), anchor = summary && summary.querySelector(".flq-question[id]");
       if (!anchor) continue;
       const mark = el("span", { cls: "flq-mark" });
       summary.append(mark);

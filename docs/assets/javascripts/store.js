@@ -118,15 +118,26 @@
 
   // The answers ({id: {question, answer, example}} as HTML) of the topic page holding question
   // q, loaded when first needed: one small script per page instead of the whole bank up front.
+  // Their links are relative to the site root, which this page may not be.
   const answerFiles = {};
+  const rooted = (html, root) => {
+    const t = el("template", { html });
+    for (const a of t.content.querySelectorAll("a[href]")) a.setAttribute("href", new URL(a.getAttribute("href"), root).href);
+    return t.innerHTML;
+  };
   function answers(b, q) {
     const file = q.answers, have = () => (window.FLGUIDE_ANSWERS || {})[file];
-    if (have()) return Promise.resolve(have());
+    const done = () => {
+      const all = have();
+      if (!all.rooted) for (const a of Object.values(all)) for (const k of ["answer", "example"]) a[k] = rooted(a[k] || "", b.root);
+      return Object.defineProperty(all, "rooted", { value: true });
+    };
+    if (have()) return Promise.resolve().then(done);
     answerFiles[file] = answerFiles[file] || new Promise((ok, fail) => {
-      document.body.append(el("script", { src: new URL(file, b.root).href, onload: () => (have() ? ok(have()) : fail()),
+      document.body.append(el("script", { src: new URL(file, b.root).href, onload: () => (have() ? ok() : fail()),
         onerror: () => { delete answerFiles[file]; fail(new Error(`answers missing: ${file}`)); } }));
     });
-    return answerFiles[file];
+    return answerFiles[file].then(done);
   }
 
   const LEVELS = ["fundamentals", "intermediate", "advanced"];
