@@ -100,6 +100,8 @@ class ChecklistSection(Strict):
 class PlanStep(Strict):
     when: Text
     do: Markdown
+    questions: list[Slug] = Field(default_factory=list,
+                                  description="Ids of the questions this step names; each becomes a link.")
 
 
 class StudyPlan(Strict):

@@ -12,7 +12,7 @@ from pathlib import Path
 from .export import write_tree
 from .load import Loaded, gc_paused, load_bank
 from .model import Bank
-from .render import FILE_URLS, SourceLinks, Urls, render_site
+from .render import FILE_URLS, QUESTIONS_PER_PAGE, SourceLinks, Urls, render_site
 from .validate import validate
 
 DEFAULT_BANK = Path("content") / "questions.yaml"
@@ -33,7 +33,7 @@ def question_lines(loaded: Loaded) -> dict[str, tuple[int, int]]:
 
 
 def render_bank(bank_path: Path = DEFAULT_BANK, repo_url: str | None = None, site_url: str | None = None,
-                urls: Urls = FILE_URLS) -> tuple[Bank, dict[str, str]]:
+                urls: Urls = FILE_URLS, per_page: int = QUESTIONS_PER_PAGE) -> tuple[Bank, dict[str, str]]:
     """The bank and its pages ({path under the docs folder: text}). Raises BankError if the
     bank is invalid. With `repo_url` (the repository's web address), each answer links to its
     lines and to a pre-filled report."""
@@ -41,7 +41,7 @@ def render_bank(bank_path: Path = DEFAULT_BANK, repo_url: str | None = None, sit
         loaded = load_bank(bank_path, display_name(bank_path))
         bank = validate(loaded)
         links = SourceLinks(repo_url.rstrip("/"), question_lines(loaded), site_url or "") if repo_url else None
-        return bank, render_site(bank, links, urls)
+        return bank, render_site(bank, links, urls, per_page)
 
 
 def generate(bank_path: Path, docs_dir: Path, repo_url: str | None = None, site_url: str | None = None,

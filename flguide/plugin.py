@@ -25,7 +25,7 @@ from .errors import BankError
 from .pdf import build_info
 from .pipeline import render_bank
 from .quizdata import read_pages, write_answer_files
-from .render import Urls, nav
+from .render import QUESTIONS_PER_PAGE, Urls, nav
 from .search import improve_index
 
 # A bank this small typesets faster in this process than two fresh ones can start.
@@ -37,6 +37,8 @@ _background = Background()
 class GuideConfig(Config):
     bank = opt.Type(str, default="content/questions.yaml")
     """The question bank, relative to mkdocs.yml."""
+    questions_per_page = opt.Type(int, default=QUESTIONS_PER_PAGE)
+    """A topic with more questions continues on topics/<id>-2.md and so on."""
     downloads = opt.Type(bool, default=True)
     """Make the PDFs, deck and CSV in every build (FLGUIDE_DOWNLOADS=0 turns them off too)."""
     paper = opt.Choice(("a4", "letter"), default="a4")
@@ -58,6 +60,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         return Path(config.config_file_path).resolve().parent / rel
 
     def on_config(self, config):
+        if self.config.questions_per_page < 1:
+            raise PluginError("flguide: questions_per_page must be at least 1")
         markdown_html.use_site_config(Path(config.config_file_path))
         bank_path = self._path(config, self.config.bank)
         try:
@@ -66,10 +70,11 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             # its header widget asks GitHub's API for star counts, a third-party request.
             bank, self.pages = render_bank(bank_path, repo_url=os.environ.get("REPO_URL") or None,
                                            site_url=config.site_url or None,
-                                           urls=Urls(directory=config.use_directory_urls))
+                                           urls=Urls(directory=config.use_directory_urls),
+                                           per_page=self.config.questions_per_page)
         except BankError as exc:
             raise PluginError(f"the question bank has {len(exc.problems)} problem(s):\n{exc}") from None
-        config.nav = nav(bank)
+        config.nav = nav(bank, self.config.questions_per_page)
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
         self.request = Request(bank=bank, bank_bytes=bank_path.read_bytes(), paper=self.config.paper,
                                build=build_info(epoch), timestamp=float(epoch) if epoch else time.time())

@@ -89,12 +89,12 @@ class TopicPage:
         return self.topic.title if self.parts == 1 else f"{self.topic.title} ({self.part}/{self.parts})"
 
 
-def topic_pages(bank: Bank) -> list[TopicPage]:
+def topic_pages(bank: Bank, per_page: int = QUESTIONS_PER_PAGE) -> list[TopicPage]:
     grouped = questions_by_topic(bank)
     pages = []
     for topic in ordered_topics(bank):
-        chunks = [grouped[topic.id][i : i + QUESTIONS_PER_PAGE]
-                  for i in range(0, len(grouped[topic.id]), QUESTIONS_PER_PAGE)] or [[]]
+        chunks = [grouped[topic.id][i : i + per_page]
+                  for i in range(0, len(grouped[topic.id]), per_page)] or [[]]
         pages += [TopicPage(topic, n, len(chunks), chunk) for n, chunk in enumerate(chunks, 1)]
     return pages
 
@@ -191,27 +191,28 @@ PAGE_TYPES: list[PageType] = [
     PageType("index.md", "index.md.j2", "Home", 0),
     PageType("practice.md", "practice.md.j2", "Practice", 20),
     PageType("mock.md", "mock.md.j2", "Mock interview", 30),
-    PageType("checklist.md", "checklist.md.j2", "Checklist and plans", 40),
+    PageType("plans.md", "plans.md.j2", "Study plans", 35),
+    PageType("checklist.md", "checklist.md.j2", "Checklist", 40),
     PageType("faq.md", "faq.md.j2", "FAQ", 50),
     PageType("glossary.md", "glossary.md.j2", "Glossary", 60),
     PageType("downloads.md", "downloads.md.j2", "Download PDF", 70),
 ]
 
 
-def nav(bank: Bank) -> list:
+def nav(bank: Bank, per_page: int = QUESTIONS_PER_PAGE) -> list:
     """The navigation, in the registry's order with the topics in theirs; the plugin sets it."""
     # MkDocs puts nav titles into HTML unescaped; author text must stay text.
-    topics = [{html.escape(p.title, quote=False): p.path} for p in topic_pages(bank)]
+    topics = [{html.escape(p.title, quote=False): p.path} for p in topic_pages(bank, per_page)]
     entries = [(t.nav_order, {t.nav_title: t.path}) for t in PAGE_TYPES if t.nav_title]
     entries.append((TOPICS_NAV_ORDER, {"Topics": topics}))
     return [entry for _, entry in sorted(entries, key=lambda e: e[0])]
 
 
-def quiz_data(bank: Bank, urls: Urls = FILE_URLS) -> dict:
+def quiz_data(bank: Bank, urls: Urls = FILE_URLS, per_page: int = QUESTIONS_PER_PAGE) -> dict:
     """The index the browser features start from. Answers are not in it: they are cut from
     each built topic page into data/answers/<page>.js (quizdata.py) and load on demand.
     Every address is relative to the site root."""
-    pages = topic_pages(bank)
+    pages = topic_pages(bank, per_page)
     where = page_of_question(pages)
     return {
         "version": 3,
@@ -249,14 +250,15 @@ class SourceLinks:
         return f"{self.repo_url}/issues/new?{urlencode(fields)}"
 
 
-def render_site(bank: Bank, source_links: SourceLinks | None = None, urls: Urls = FILE_URLS) -> dict[str, str]:
+def render_site(bank: Bank, source_links: SourceLinks | None = None, urls: Urls = FILE_URLS,
+                per_page: int = QUESTIONS_PER_PAGE) -> dict[str, str]:
     env = _environment()
     grouped = questions_by_topic(bank)
     topics = ordered_topics(bank)
     by_id = {q.id: q for q in bank.questions}
     topics_by_id = {t.id: t for t in topics}
 
-    pages_list = topic_pages(bank)
+    pages_list = topic_pages(bank, per_page)
     where = page_of_question(pages_list)
 
     def link(here: str, target: Question) -> str:
@@ -282,7 +284,7 @@ def render_site(bank: Bank, source_links: SourceLinks | None = None, urls: Urls 
             common, topic=page.topic, page=page, siblings=[p for p in pages_list if p.topic == page.topic],
             questions=page.questions, total=len(grouped[page.topic.id]), here=page.path,
         ) + abbreviations
-    data = json.dumps(quiz_data(bank, urls), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = json.dumps(quiz_data(bank, urls, per_page), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     pages["data/questions.json"] = data + "\n"
     pages["data/questions.js"] = env.get_template("questions.js.j2").render(bank_json=data)
     return pages

@@ -24,7 +24,7 @@ from .downloads import Request, make_downloads
 from .pdf import build_info
 from .pipeline import render_bank
 from .quizdata import read_pages, write_answer_files
-from .render import Urls, nav
+from .render import QUESTIONS_PER_PAGE, Urls, nav
 
 DEFAULT_STAGE = Path(".cache") / "flguide" / "build"
 # Settings only the MkDocs plugin reads; Zensical warns about plugins it does not run.
@@ -67,8 +67,9 @@ def stage_project(project: Path, stage: Path, bank_path: Path | None = None) -> 
     options = _plugin_options(config)
     bank_path = bank_path or project / options.get("bank", "content/questions.yaml")
     urls = Urls(directory=bool(config.get("use_directory_urls", True)))
+    per_page = int(options.get("questions_per_page", QUESTIONS_PER_PAGE))
     bank, pages = render_bank(bank_path, repo_url=os.environ.get("REPO_URL") or None,
-                              site_url=config.get("site_url") or None, urls=urls)
+                              site_url=config.get("site_url") or None, urls=urls, per_page=per_page)
     stage = stage.resolve()
     docs = stage / "docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -79,7 +80,7 @@ def stage_project(project: Path, stage: Path, bank_path: Path | None = None) -> 
         target.write_text(text, encoding="utf-8", newline="\n")
     # Zensical wants every folder inside the project it builds: the site is built here and
     # then moved to the project's own site folder.
-    config.update(docs_dir="docs", site_dir="site", nav=nav(bank))
+    config.update(docs_dir="docs", site_dir="site", nav=nav(bank, per_page))
     theme = config.get("theme") or {}
     if isinstance(theme, dict):
         # Zensical's "classic" variant is Material's look, which the guide's styles (and their

@@ -89,6 +89,12 @@ def cross_entry_problems(data: dict[str, Any]) -> list[tuple[tuple, str]]:
             found.append((("study_plans", i, "id"), f"duplicate study plan id {pid!r}"))
         if pid:
             plan_ids.add(pid)
+        steps = plan.get("steps")
+        for j, step in enumerate(steps if isinstance(steps, list) else []):
+            named = step.get("questions") if isinstance(step, dict) else None
+            for k, qid in enumerate(named if isinstance(named, list) else []):
+                if isinstance(qid, str) and qid not in first_index:
+                    found.append((("study_plans", i, "steps", j, "questions", k), f"unknown question id {qid!r}"))
     terms: set[str] = set()
     for i, entry in _entries(data, "glossary"):
         term = _str(entry, "term")

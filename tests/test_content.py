@@ -188,3 +188,13 @@ def test_glossary_terms_become_tooltips(build_site, tmp_path):
     site = build_site(ROOT / "content" / "questions.yaml")
     page = (site / "topics" / f"{BANK.questions[0].topic}.html").read_text()
     assert re.search(r'<abbr title="[^"]+">', page)
+
+
+def test_study_plan_steps_link_the_questions_they_name():
+    from flguide.render import render_site
+
+    plans = render_site(BANK)["plans.md"]
+    named = [qid for p in BANK.study_plans for s in p.steps for qid in s.questions]
+    assert len(named) >= 40
+    for qid in named:
+        assert f".md#{qid})" in plans, qid

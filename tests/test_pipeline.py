@@ -295,33 +295,36 @@ def test_answer_parts_do_not_depend_on_their_labels():
 
 @pytest.mark.slow
 def test_a_big_topic_is_split_into_pages_that_link_to_each_other(tmp_path):
+    """The plugin's `questions_per_page` (12 unless mkdocs.yml says otherwise) splits a topic."""
     import yaml
 
-    from flguide.render import QUESTIONS_PER_PAGE
-
+    QUESTIONS_PER_PAGE = 5
     bank = yaml.safe_load(SMALL.read_text())
     template = bank["questions"][1]
     many = [dict(template, id=f"bulk-{i}", question=f"Bulk question number {i}?", related=["q-one"])
-            for i in range(2 * QUESTIONS_PER_PAGE + 5)]
-    bank["questions"][0]["related"] = ["q-two", f"bulk-{2 * QUESTIONS_PER_PAGE + 4}"]
+            for i in range(2 * QUESTIONS_PER_PAGE)]
+    bank["questions"][0]["related"] = ["q-two", f"bulk-{2 * QUESTIONS_PER_PAGE - 1}"]
     bank["questions"] += many
     path = tmp_path / "big.yaml"
     path.write_text(json.dumps(bank, default=str))  # JSON is YAML, and has no aliases
     project = make_project(tmp_path / "p", path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      paper: a4\n", "      paper: a4\n      questions_per_page: 5\n"))
+    assert "questions_per_page: 5" in config.read_text()
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     parts = [site / "topics" / name for name in ("alpha.html", "alpha-2.html", "alpha-3.html")]
     counts = [len(top_level_details(p.read_text())) for p in parts]
-    assert counts == [QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE, 3 + 2 * QUESTIONS_PER_PAGE + 5 - 2 * QUESTIONS_PER_PAGE]
+    assert counts == [QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE, 3]  # 3 fixture questions + 10 more
     assert not (site / "topics" / "alpha-4.html").exists()
     first = parts[0].read_text()
-    assert f'href="alpha-3.html#bulk-{2 * QUESTIONS_PER_PAGE + 4}"' in first
+    assert f'href="alpha-3.html#bulk-{2 * QUESTIONS_PER_PAGE - 1}"' in first
     assert 'href="alpha-2.html"' in first
     index = json.loads((site / "data" / "questions.json").read_text())
-    last = next(q for q in index["questions"] if q["id"] == f"bulk-{2 * QUESTIONS_PER_PAGE + 4}")
+    last = next(q for q in index["questions"] if q["id"] == f"bulk-{2 * QUESTIONS_PER_PAGE - 1}")
     assert last["answers"] == "data/answers/alpha-3.js"
-    assert f"bulk-{2 * QUESTIONS_PER_PAGE + 4}" in (site / "data/answers/alpha-3.js").read_text()
+    assert f"bulk-{2 * QUESTIONS_PER_PAGE - 1}" in (site / "data/answers/alpha-3.js").read_text()
 
 
 def test_vendored_shim_is_the_pinned_npm_package(tmp_path):

@@ -116,3 +116,72 @@ def test_an_address_with_a_question_id_opens_that_answer(build_site, serve, brow
     with opened(browser, base + "topics/alpha.html#q-two", 390, 844) as page:
         assert page.evaluate("document.getElementById('q-two').closest('details').open")
         assert not page.evaluate("document.getElementById('q-one').closest('details').open")
+
+
+@contextmanager
+def phone(browser, url: str):
+    """A 390×844 touch phone (no hover, coarse pointer), on `url` once its scripts have run."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=3)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        yield page
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_first_practice_card_is_on_the_first_screen(build_site, serve, browser):
+    base = serve(build_site(ROOT / "content" / "questions.yaml"))
+    with phone(browser, base + "practice.html") as page:
+        question = page.locator("#flq-practice .flq-card h2")
+        question.wait_for()
+        box = question.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+        # the filters are folded behind one control, and the keys a phone has not are not shown
+        assert page.locator("#flq-practice details.flq-filters").evaluate("d => d.open") is False
+        assert page.locator(".flq-keys").is_hidden()
+    with opened(browser, base + "practice.html", 1280, 900) as page:
+        assert page.locator("#flq-practice details.flq-filters").evaluate("d => d.open") is True
+        assert page.locator(".flq-keys").is_visible()
+
+
+def test_grade_buttons_are_big_enough_to_tap_and_stay_in_view(build_site, serve, browser):
+    base = serve(build_site(ROOT / "content" / "questions.yaml"))
+    with phone(browser, base + "topics/privacy.html") as page:
+        first = page.locator("details.question").first
+        first.locator("summary").click()
+        buttons = first.locator(".flq-grade button")
+        assert buttons.count() == 3
+        for box in buttons.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())"):
+            assert box["width"] >= 44 and box["height"] >= 44, box
+        # Halfway through a long answer, the grade buttons are on screen, not 3 screens down.
+        page.evaluate("window.scrollBy(0, 900)")
+        page.wait_for_timeout(200)
+        top = buttons.first.evaluate("b => b.getBoundingClientRect().top")
+        assert 0 <= top < 844, top
+        first.get_by_role("button", name="Partly").click()
+        assert first.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
+
+
+def test_toolbar_offers_only_the_action_that_applies(build_site, serve, browser):
+    base = serve(build_site(SMALL))
+    with opened(browser, base + "topics/alpha.html", 1280, 800) as page:
+        buttons = page.locator(".flq-toolbar button")
+        assert buttons.all_inner_texts() == ["Show all answers"]
+        buttons.first.click()
+        assert buttons.all_inner_texts() == ["Hide all answers"]
+        page.locator("details.question:has(#q-one) summary").click()  # one closed again
+        assert buttons.all_inner_texts() == ["Show all answers"]
+
+
+def test_home_page_starts_you_with_accurate_counts(build_site, serve, browser):
+    base = serve(build_site(SMALL))
+    with opened(browser, base + "index.html", 390, 844) as page:
+        first_step = page.locator("#flq-home-progress .flq-next")
+        assert first_step.inner_text().startswith("5 new · 0 due")
+        box = first_step.bounding_box()
+        assert box["y"] + box["height"] <= 844, "the first step is on the first screen"
+        first_step.get_by_role("link", name="Start practising").click()
+        page.wait_for_url("**/practice.html")

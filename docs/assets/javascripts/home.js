@@ -1,5 +1,6 @@
-/* home.js: owns the home page progress: #flq-home-progress (totals and cards due), the
-   per-topic .flq-topic-progress cells, and the export / import / reset panel below them. */
+/* home.js: owns the home page's first step and progress: #flq-home-progress (new and due
+   counts with the way to Practice, then totals), the per-topic .flq-topic-progress cells, and
+   the export / import / reset panel. */
 (() => {
   const F = window.FLQ;
   if (!F) return;
@@ -24,11 +25,11 @@
           F.el("progress", { max: n || 1, value: g, "aria-hidden": "true" }), " ",
           `${g} of ${n} graded, ${k} known`);
       }
-      const due = entries.filter((e) => e.due <= now).length;
-      box.replaceChildren(F.el("p", {},
-        `You have graded ${graded} of ${total} questions and know ${known}. `,
-        F.el("strong", { cls: "flq-due" }, `${due} ${due === 1 ? "card is" : "cards are"} due for review`), ". ",
-        F.el("a", { href: "practice.html" }, "Practice now")));
+      const due = entries.filter((e) => e.due <= now).length, fresh = total - graded;
+      const practice = F.el("a", { cls: "md-button md-button--primary", href: box.dataset.practice || "practice.html" },
+        graded ? "Practice now" : "Start practising");
+      box.replaceChildren(F.el("p", { cls: "flq-next" }, F.el("strong", { cls: "flq-due" }, `${fresh} new · ${due} due`), " ", practice),
+        F.el("p", {}, graded ? `Graded ${graded} of ${total}; known ${known}.` : "New here? Practice deals the cards one at a time."));
     }
 
     F.onChange("home", () => box.isConnected && render());

@@ -33,15 +33,20 @@
     const [gradedBox, gradedBar, gradedText] = meter("Graded");
     const [knownBox, knownBar, knownText] = meter("Known");
     let bulk = false;
+    // One button, offering only what applies: show while any answer is closed, else hide.
+    const toggle = button("Show all answers", () => all(!allOpen()));
+    const allOpen = () => items.length > 0 && items.every((i) => i.d.open);
+    const label = () => { toggle.textContent = allOpen() ? "Hide all answers" : "Show all answers"; };
     const all = (open) => {
       bulk = true;
       for (const { d } of items) d.open = open;
       setTimeout(() => { bulk = false; });
+      label();
       F.announce(open ? "All answers shown." : "All answers hidden.");
     };
+    for (const { d } of items) d.addEventListener("toggle", label);
     bar.append(
-      el("div", { cls: "flq-toolbar__buttons", role: "group", "aria-label": "Quiz controls" },
-        button("Hide all answers", () => all(false)), button("Show all", () => all(true))),
+      el("div", { cls: "flq-toolbar__buttons", role: "group", "aria-label": "Quiz controls" }, toggle),
       el("div", { cls: "flq-toolbar__meters" }, gradedBox, knownBox));
 
     function render() {

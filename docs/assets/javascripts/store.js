@@ -145,9 +145,12 @@
     const values = (key) => [...new Set(b.questions.map((q) => q[key]))]
       .sort((x, y) => (LEVELS.indexOf(x) - LEVELS.indexOf(y)) || x.localeCompare(y)).map((v) => [v, v]);
     const groups = [["topic", "Topics", b.topics.map((t) => [t.id, t.title])], ["level", "Levels", values("level")], ["kind", "Kinds", values("kind")]];
-    const box = el("div", { cls: "flq-filters" }, groups.map(([key, legend, opts]) => el("fieldset", {},
-      el("legend", {}, legend),
-      opts.map(([v, label]) => el("label", {}, el("input", { type: "checkbox", name: key, value: v, checked: true, onchange }), " ", label)))));
+    // Folded behind one control on a narrow screen, so the card is on the first screen.
+    const box = el("details", { cls: "flq-filters", open: matchMedia("(min-width: 60em)").matches },
+      el("summary", {}, "Filters: topics, levels, kinds"),
+      el("div", { cls: "flq-filters__groups" }, groups.map(([key, legend, opts]) => el("fieldset", {},
+        el("legend", {}, legend),
+        opts.map(([v, label]) => el("label", {}, el("input", { type: "checkbox", name: key, value: v, checked: true, onchange }), " ", label))))));
     box.pick = () => {
       const on = {};
       for (const i of box.querySelectorAll("input:checked")) (on[i.name] = on[i.name] || new Set()).add(i.value);
