@@ -10,7 +10,8 @@
     if (!box || box.dataset.flqMounted) return;
     box.dataset.flqMounted = "1";
     const cells = [...document.querySelectorAll(".flq-topic-progress[data-topic]")];
-    box.after(F.dataPanel());
+    // The export / import panel goes at the foot of the page (its placeholder), not above the topics.
+    (document.getElementById("flq-home-data") || box).after(F.dataPanel());
 
     function render() {
       const entries = Object.values(F.load().questions), now = Date.now();
