@@ -32,10 +32,13 @@ from .render import ordered_topics
 
 DECK_NAME = "FL Interview Guide"
 NAMESPACE = "fl-interview-guide"
-# Bump when the fields or card templates change incompatibly: Anki then sees a new note type.
+# Bump only when a change cannot be merged: Anki then sees a new note type, and notes already
+# imported can no longer be updated. Adding a field (KeyPoints, after 2026-11-29) keeps the
+# note type's id, so Anki 23.10+ can merge it on import ("Merge notetypes").
 MODEL_VERSION = "1"
-FIELDS = ("Question", "Answer", "Example", "Pitfalls", "References", "Topic", "Level")
-CSV_HEADER = ("Question", "Answer", "Example", "Pitfalls", "References", "Topic", "Level", "Kind", "Tags", "ID")
+FIELDS = ("Question", "Answer", "Example", "Pitfalls", "References", "Topic", "Level", "KeyPoints")
+CSV_HEADER = ("Question", "Answer", "Example", "Pitfalls", "References", "Topic", "Level", "Kind", "Tags", "ID",
+              "Key points")
 APKG_NAME = "fl-interview.apkg"
 CSV_NAME = "fl-interview.csv"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -48,8 +51,11 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 
-def note_guid(question_id: str) -> str:
-    return genanki.guid_for(NAMESPACE, question_id)
+def note_guid(question_id: str, follow_up_id: str | None = None) -> str:
+    """From ids only, so a note keeps its review history when its text is edited."""
+    if follow_up_id is None:
+        return genanki.guid_for(NAMESPACE, question_id)
+    return genanki.guid_for(NAMESPACE, question_id, follow_up_id)
 
 
 def deck_name(topic: Topic) -> str:
@@ -82,14 +88,17 @@ def _environment() -> Environment:
 
 
 def cards(bank: Bank) -> list[Card]:
-    """One card per question, in topic order, with every field rendered to HTML. Pure."""
+    """One card per question, in topic order, each followed by one card per follow-up (kind
+    "follow-up", tagged with its parent), with every field rendered to HTML. Pure."""
     fields_html = _environment().get_template("deck_fields.html.j2").module
     topics = ordered_topics(bank)
     by_topic = {t.id: t for t in topics}
     rank = {t.id: i for i, t in enumerate(topics)}
     ordered = sorted(bank.questions, key=lambda q: rank[q.topic])  # stable: bank order within a topic
-    return [
-        Card(
+    out: list[Card] = []
+    for q in ordered:
+        topic, level = inline_html(by_topic[q.topic].title), q.level.value
+        out.append(Card(
             guid=note_guid(q.id),
             topic=q.topic,
             fields={
@@ -98,15 +107,26 @@ def cards(bank: Bank) -> list[Card]:
                 "Example": to_html(q.example),
                 "Pitfalls": str(fields_html.pitfalls(q.pitfalls)).strip(),
                 "References": str(fields_html.references(q.references)).strip(),
-                "Topic": inline_html(by_topic[q.topic].title),
-                "Level": q.level.value,
+                "Topic": topic,
+                "Level": level,
+                "KeyPoints": str(fields_html.key_points(q.key_points)).strip(),
             },
             tags=tuple(tags(q)),
             kind=q.kind.value,
             question_id=q.id,
-        )
-        for q in ordered
-    ]
+        ))
+        for f in q.follow_ups:
+            out.append(Card(
+                guid=note_guid(q.id, f.id),
+                topic=q.topic,
+                fields={"Question": inline_html(f.question), "Answer": to_html(f.answer), "Example": "",
+                        "Pitfalls": "", "References": str(fields_html.references(q.references)).strip(),
+                        "Topic": topic, "Level": level, "KeyPoints": ""},
+                tags=(*tags(q), "follow-up", f"parent::{q.id}"),
+                kind="follow-up",
+                question_id=f"{q.id}--{f.id}",
+            ))
+    return out
 
 
 def note_model() -> genanki.Model:
@@ -200,11 +220,13 @@ def csv_rows(bank: Bank) -> list[tuple[str, ...]]:
     """Header, then one row per question: Question and Answer first, for Basic imports."""
     rows: list[tuple[str, ...]] = [CSV_HEADER]
     for card in cards(bank):
+        if card.kind == "follow-up":
+            continue  # the CSV is for "Basic" imports: one row per question
         f = card.fields
         rows.append((
             simple_html(f["Question"]), simple_html(f["Answer"]), simple_html(f["Example"]),
             simple_html(f["Pitfalls"]), simple_html(f["References"]), simple_html(f["Topic"]),
-            f["Level"], card.kind, " ".join(card.tags), card.question_id,
+            f["Level"], card.kind, " ".join(card.tags), card.question_id, simple_html(f["KeyPoints"]),
         ))
     return rows
 

@@ -256,7 +256,10 @@ def _to_python(node: yaml.Node, path: Path_, marks: dict, problems: list[Problem
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            try:
+                key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            except (yaml.constructor.ConstructorError, ValueError):
+                key = None  # a key YAML reads as something else, such as "=" (the value tag)
             if not isinstance(key, str):
                 problems.append(Problem(name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                                         format_path(path), "mapping keys must be plain strings"))

@@ -31,8 +31,20 @@ def _http_url(url: str) -> str:
     return url
 
 
+def _words_between(low: int, high: int):
+    def check(text: str) -> str:
+        count = len(text.split())
+        if not low <= count <= high:
+            raise ValueError(f"{count} words; must be {low} to {high}")
+        return text
+    return check
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[Text, AfterValidator(_fences_balanced)]
+# What an interviewer listens for: one concrete point a panel would score against.
+KeyPoint = Annotated[Text, AfterValidator(_words_between(1, 20))]
+FollowUpAnswer = Annotated[Markdown, AfterValidator(_words_between(30, 100))]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Url = Annotated[str, AfterValidator(_http_url)]
 
@@ -69,6 +81,12 @@ class Reference(Strict):
     url: Url
 
 
+class FollowUp(Strict):
+    id: Slug = Field(description="Stable forever, unique within its question: progress and flashcards hang on it.")
+    question: Text
+    answer: FollowUpAnswer = Field(description="30 to 100 words; cite a source wherever it states a fact.")
+
+
 class Question(Strict):
     id: Slug = Field(description="Stable forever: anchors URLs, saved progress and flashcards.")
     topic: Slug
@@ -78,7 +96,10 @@ class Question(Strict):
     also_asked_as: list[Text] = Field(default_factory=list)
     answer: Markdown
     example: Markdown = Field(description="A spoken-style sample answer.")
-    follow_ups: list[Text] = Field(default_factory=list)
+    key_points: list[KeyPoint] = Field(
+        min_length=3, max_length=6,
+        description="3 to 6 concrete points (at most 20 words each) an interviewer listens for.")
+    follow_ups: list[FollowUp] = Field(default_factory=list, max_length=4)
     pitfalls: list[Markdown] = Field(default_factory=list)
     related: list[Slug] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

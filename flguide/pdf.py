@@ -27,12 +27,13 @@ from . import pdf_tree
 from .model import Bank, Question, Topic
 from .render import month_year, ordered_topics, questions_by_topic
 
-Edition = Literal["study", "quiz"]
+Edition = Literal["study", "quiz", "cram"]
 Paper = Literal["a4", "letter"]
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "guide.typ"
 TITLE = "FL Interview Guide"
-FILENAMES: dict[Edition, str] = {"study": "fl-interview-guide.pdf", "quiz": "fl-interview-quiz.pdf"}
+FILENAMES: dict[Edition, str] = {"study": "fl-interview-guide.pdf", "quiz": "fl-interview-quiz.pdf",
+                                 "cram": "fl-interview-cram.pdf"}
 TOPIC_FOLDER = "topics"
 TYPST_PAPER: dict[Paper, str] = {"a4": "a4", "letter": "us-letter"}
 PAPERS = tuple(TYPST_PAPER)
@@ -51,6 +52,10 @@ EDITION_TEXT = {
              "Answer each question in the space under it, then turn to the answer key at the end: every "
              "question says on which page its answer is.",
              "Numbered federated learning interview questions with space to write, and an answer key."),
+    "cram": ("Cram sheet",
+             "For the last evening: every question with the points an interviewer listens for and a sample "
+             "spoken answer, grouped by topic.",
+             "Every federated learning interview question with its key points and sample answer."),
 }
 
 
@@ -108,7 +113,11 @@ class _Converted:
                 "kind": q.kind.value,
                 "answer": pdf_tree.blocks(q.answer),
                 "example": pdf_tree.blocks(q.example),
-                "follow_ups": [pdf_tree.inline(f) for f in q.follow_ups],
+                "key_points": [pdf_tree.inline(k) for k in q.key_points],
+                "follow_ups": [
+                    {"id": f.id, "question": pdf_tree.inline(f.question), "answer": pdf_tree.blocks(f.answer)}
+                    for f in q.follow_ups
+                ],
                 "pitfalls": [pdf_tree.blocks(p) for p in q.pitfalls],
                 "references": [
                     {"authors": pdf_tree.inline(r.authors), "year": r.year, "title": pdf_tree.inline(r.title),
@@ -137,7 +146,7 @@ def document_data(bank: Bank, edition: Edition | Literal["topic"], paper: Paper,
     if edition == "topic":
         (number, topic), = chosen
         name = f"Topic {number}: {pdf_tree.plain_text(pdf_tree.inline(topic.title))}"
-    whole = edition != "topic"
+    whole = edition in ("study", "quiz")
     return {
         "edition": edition,
         "title": TITLE,

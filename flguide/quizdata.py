@@ -138,10 +138,15 @@ def rebase(fragment: str, page: str) -> str:
     return HREF.sub(fix, fragment)
 
 
-def answers_of(questions: list[QuestionParts], page: str) -> dict[str, dict[str, str]]:
-    """{question id: {question, answer, example}} as HTML, for the questions of the page at `page`."""
+LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+
+
+def answers_of(questions: list[QuestionParts], page: str) -> dict[str, dict]:
+    """{question id: {question, answer, example, key_points}} as HTML, for the questions of
+    the page at `page`."""
     return {q.id: {"question": q.question, "answer": rebase(q.parts.get("answer", ""), page),
-                   "example": rebase(q.example, page)}
+                   "example": rebase(q.example, page),
+                   "key_points": [rebase(k.strip(), page) for k in LIST_ITEM.findall(q.parts.get("key-points", ""))]}
             for q in questions}
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from .quizdata import QuestionParts, page_file
 
 # The parts a reader would search for; references are left out (author lists are noise).
-SEARCHED_PARTS = ("answer", "sample", "follow-ups", "pitfalls", "also-asked")
+SEARCHED_PARTS = ("key-points", "answer", "sample", "follow-ups", "pitfalls", "also-asked")
 # Symbols the answers write that readers type as words.
 SYMBOLS = {"ε": "epsilon", "δ": "delta", "μ": "mu", "σ": "sigma", "η": "eta", "λ": "lambda", "α": "alpha",
            "β": "beta", "ρ": "rho"}

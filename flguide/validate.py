@@ -68,6 +68,14 @@ def cross_entry_problems(data: dict[str, Any]) -> list[tuple[tuple, str]]:
                 found.append((("questions", i, "related", j), "a question cannot be related to itself"))
             elif isinstance(rel, str) and rel not in first_index:
                 found.append((("questions", i, "related", j), f"unknown question id {rel!r}"))
+        follow_ups = q.get("follow_ups")
+        seen_follow_ups: set[str] = set()
+        for j, follow_up in enumerate(follow_ups if isinstance(follow_ups, list) else []):
+            fid = follow_up.get("id") if isinstance(follow_up, dict) else None
+            if isinstance(fid, str) and fid in seen_follow_ups:
+                found.append((("questions", i, "follow_ups", j, "id"), f"duplicate follow-up id {fid!r}"))
+            elif isinstance(fid, str):
+                seen_follow_ups.add(fid)
         alts = q.get("also_asked_as")
         phrasings = [(("questions", i, "question"), q.get("question"))] + [
             (("questions", i, "also_asked_as", j), alt) for j, alt in enumerate(alts if isinstance(alts, list) else [])

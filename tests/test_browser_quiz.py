@@ -54,7 +54,7 @@ def question(page, qid: str):
 
 def open_and_grade(page, qid: str, label: str) -> None:
     q = question(page, qid)
-    q.locator("summary").click()
+    q.locator(":scope > summary").click()
     q.get_by_role("button", name=label, exact=True).click()
 
 
@@ -83,7 +83,7 @@ def test_answers_start_closed_and_a_grade_survives_reload(page, base, errors):
 
     q = question(page, "q-two")
     assert not q.get_by_role("button", name="Partly").is_visible()
-    q.locator("summary").click()
+    q.locator(":scope > summary").click()
     expect(page.locator("#flq-live")).to_contain_text("Answer shown")
     q.get_by_role("button", name="Partly", exact=True).click()
     assert q.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
@@ -96,7 +96,7 @@ def test_answers_start_closed_and_a_grade_survives_reload(page, base, errors):
     q = question(page, "q-two")
     expect(q.locator(".flq-mark")).to_have_text("Partly")
     expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["1 of 3", "0 of 3"])
-    q.locator("summary").click()
+    q.locator(":scope > summary").click()
     assert q.get_by_role("button", name="Partly").get_attribute("aria-pressed") == "true"
     assert q.get_by_role("button", name="Knew it").get_attribute("aria-pressed") == "false"
 
@@ -182,7 +182,7 @@ def test_grades_survive_instant_navigation_without_double_mounting(page, site, h
 
 def test_keyboard_grading_with_visible_focus(page, base, errors):
     page.goto(base + "topics/alpha.html")
-    summary = question(page, "q-three").locator("summary")
+    summary = question(page, "q-three").locator(":scope > summary")
     summary.focus()
     page.keyboard.press("Enter")
     assert question(page, "q-three").evaluate("d => d.open")

@@ -17,8 +17,9 @@ from conftest import FIXTURES, free_port, make_project, run_mkdocs
 
 pytestmark = pytest.mark.slow
 
-DOWNLOADS = ["downloads/fl-interview-guide.pdf", "downloads/fl-interview-quiz.pdf", "downloads/topics/alpha.pdf",
-             "downloads/topics/beta.pdf", "downloads/fl-interview.apkg", "downloads/fl-interview.csv"]
+DOWNLOADS = ["downloads/fl-interview-guide.pdf", "downloads/fl-interview-quiz.pdf", "downloads/fl-interview-cram.pdf",
+             "downloads/topics/alpha.pdf", "downloads/topics/beta.pdf", "downloads/fl-interview.apkg",
+             "downloads/fl-interview.csv"]
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
            "GIT_COMMITTER_EMAIL": "test@example.org"}
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from flguide.decks import APKG_NAME, CSV_HEADER, CSV_NAME, DECK_NAME, FIELDS, build_decks, csv_rows
+from flguide.decks import APKG_NAME, CSV_HEADER, CSV_NAME, DECK_NAME, FIELDS, build_decks, csv_rows, note_guid
 from flguide.model import Bank
 from flguide.validate import load_and_validate
 
@@ -81,10 +81,39 @@ def small_out(tmp_path_factory) -> Path:
 
 # --- the Anki deck -----------------------------------------------------------------------
 
-def test_one_note_per_question_and_one_card_each(small_out):
+def test_one_note_per_question_and_per_follow_up_and_one_card_each(small_out):
     bank = load("small")
-    assert len(notes(small_out / APKG_NAME)) == len(bank.questions)
-    assert collection(small_out / APKG_NAME).execute("SELECT count(*) FROM cards").fetchone()[0] == len(bank.questions)
+    expected = len(bank.questions) + sum(len(q.follow_ups) for q in bank.questions)
+    assert len(notes(small_out / APKG_NAME)) == expected
+    assert collection(small_out / APKG_NAME).execute("SELECT count(*) FROM cards").fetchone()[0] == expected
+
+
+def test_key_points_lead_the_back_and_follow_ups_are_notes_of_their_own(small_out):
+    bank = load("small")
+    by_guid = {n["guid"]: n for n in notes(small_out / APKG_NAME)}
+    q = bank.questions[0]
+    main = by_guid[note_guid(q.id)]
+    assert all(k in main["fields"]["KeyPoints"] for k in q.key_points)
+    (model,) = models(small_out / APKG_NAME).values()
+    back = model["tmpls"][0]["afmt"]
+    assert back.index("{{KeyPoints}}") < back.index("{{Answer}}")
+    for f in q.follow_ups:
+        note = by_guid[note_guid(q.id, f.id)]
+        assert note["fields"]["Question"] == f.question and f"parent::{q.id}" in note["tags"]
+        assert "follow-up" in note["tags"]
+
+
+def test_a_follow_up_keeps_its_note_when_its_text_changes():
+    from flguide.decks import cards
+
+    bank = load("small")
+    q = bank.questions[0]
+    first = q.follow_ups[0]
+    edited_follow_up = first.model_copy(update={"question": "Reworded?", "answer": first.answer + " More."})
+    edited = bank.model_copy(update={"questions": [q.model_copy(update={"follow_ups": [edited_follow_up]}),
+                                                   *bank.questions[1:]]})
+    guid = note_guid(q.id, q.follow_ups[0].id)
+    assert guid in {c.guid for c in cards(bank)} and guid in {c.guid for c in cards(edited)}
 
 
 def test_one_sub_deck_per_topic_under_the_parent(small_out):
@@ -104,7 +133,7 @@ def test_one_sub_deck_per_topic_under_the_parent(small_out):
 def test_note_type_has_the_fields_and_shows_answer_pitfalls_references(small_out):
     (model,) = models(small_out / APKG_NAME).values()
     assert [f["name"] for f in model["flds"]] == list(FIELDS) == [
-        "Question", "Answer", "Example", "Pitfalls", "References", "Topic", "Level"]
+        "Question", "Answer", "Example", "Pitfalls", "References", "Topic", "Level", "KeyPoints"]
     (template,) = model["tmpls"]
     assert "{{Question}}" in template["qfmt"] and "{{Answer}}" not in template["qfmt"]
     for field in ("{{Answer}}", "{{Pitfalls}}", "{{References}}"):

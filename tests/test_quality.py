@@ -55,6 +55,12 @@ def test_quiz_works_the_same_whichever_way_the_site_was_built(built, serve, page
     page.goto(base + page_url("topics/alpha.md", builder) + "#q-two", wait_until="networkidle")
     two = page.locator("details.question:has(#q-two)")
     expect(two).to_have_attribute("open", "")
+    # an open answer leads with the rubric, and a follow-up's address opens it inside its question
+    assert two.locator(".flq-part").first.get_attribute("class") == "flq-part flq-part--key-points"
+    page.goto(base + page_url("topics/alpha.md", builder) + "#q-one--first-follow-up", wait_until="networkidle")
+    expect(page.locator("details.question:has(#q-one)")).to_have_attribute("open", "")
+    expect(page.locator("#q-one--first-follow-up")).to_have_attribute("open", "")
+    page.goto(base + page_url("topics/alpha.md", builder) + "#q-two", wait_until="networkidle")
     two.get_by_role("button", name="Partly", exact=True).click()
     page.reload()
     expect(two.locator(".flq-mark")).to_have_text("Partly")
@@ -64,6 +70,8 @@ def test_quiz_works_the_same_whichever_way_the_site_was_built(built, serve, page
     expect(card).to_have_attribute("data-id", "q-two")  # graded Partly: due first
     page.keyboard.press("Space")
     expect(page.locator("#flq-practice .flq-answer-body")).to_contain_text("The second answer talks about design")
+    # the rubric leads the revealed answer
+    expect(page.locator("#flq-practice .flq-key-points li")).to_have_count(3)
     page.get_by_role("link", name="Open it in the guide").click()
     page.wait_for_url("**/" + page_url("topics/alpha.md", builder) + "#q-two")
     expect(two).to_have_attribute("open", "")
@@ -129,7 +137,7 @@ def show_the_widgets(page, source: str) -> None:
     """Put the page's quiz widgets in their fullest state, so axe checks them too."""
     if source.startswith("topics/"):
         q = page.locator("details.question:has(#q-one)")
-        q.locator("summary").click()
+        q.locator(":scope > summary").click()
         q.get_by_role("button", name="Knew it").click()
     elif source == "practice.md":
         page.wait_for_selector("#flq-practice .flq-card[data-id]")
@@ -238,6 +246,6 @@ def test_closed_answers_are_not_rendered_until_opened(full_site, serve, page):
     first = page.locator("details.question").first
     body = first.locator(":scope > :not(summary)").first
     assert body.evaluate("e => getComputedStyle(e).display") == "none"
-    first.locator("summary").click()
+    first.locator(":scope > summary").click()
     assert body.evaluate("e => getComputedStyle(e).display") != "none"
     assert body.is_visible()

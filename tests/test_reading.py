@@ -151,7 +151,7 @@ def test_grade_buttons_are_big_enough_to_tap_and_stay_in_view(build_site, serve,
     base = serve(build_site(ROOT / "content" / "questions.yaml"))
     with phone(browser, base + "topics/privacy.html") as page:
         first = page.locator("details.question").first
-        first.locator("summary").click()
+        first.locator(":scope > summary").click()
         buttons = first.locator(".flq-grade button")
         assert buttons.count() == 3
         for box in buttons.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())"):
@@ -172,7 +172,7 @@ def test_toolbar_offers_only_the_action_that_applies(build_site, serve, browser)
         assert buttons.all_inner_texts() == ["Show all answers"]
         buttons.first.click()
         assert buttons.all_inner_texts() == ["Hide all answers"]
-        page.locator("details.question:has(#q-one) summary").click()  # one closed again
+        page.locator("details.question:has(#q-one) > summary").click()  # one closed again
         assert buttons.all_inner_texts() == ["Show all answers"]
 
 

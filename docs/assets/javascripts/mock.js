@@ -60,6 +60,7 @@
           if (!found) return;
           heading.innerHTML = q.html = found.question;
           body.innerHTML = found.answer;
+          body.prepend(F.keyPoints(found.key_points));
           example.innerHTML = found.example;
         }, () => { body.textContent = "This answer could not be loaded; open it in the guide."; });
         root.replaceChildren(el("section", { cls: "flq-card", "aria-label": "Mock interview question", "data-id": q.id },

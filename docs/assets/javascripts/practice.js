@@ -67,6 +67,7 @@
         if (cur !== shown || !found) return;
         card.querySelector(".flq-q").innerHTML = found.question;
         card.querySelector(".flq-answer-body").innerHTML = found.answer;
+        card.querySelector(".flq-answer-body").prepend(F.keyPoints(found.key_points));
         card.querySelector(".flq-example").innerHTML = found.example;
       }, () => { card.querySelector(".flq-answer-body").textContent = "This answer could not be loaded; open it in the guide."; });
     }

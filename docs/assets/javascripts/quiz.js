@@ -85,11 +85,15 @@
     const byId = new Map(items.map((i) => [i.id, i]));
     const remember = () => history.replaceState({ ...(history.state || {}),
       flqOpen: items.filter((i) => i.d.open).map((i) => i.id), flqY: window.scrollY }, "");
+    // The answer holding `id`: a question, or a follow-up inside one (both open).
+    const holder = (id) => { const t = document.getElementById(id); return t && items.find((i) => i.d.contains(t)); };
     const show = (id) => {
-      const item = byId.get(id);
+      const item = holder(id);
       if (!item) return false;
       item.d.open = true;
-      item.d.querySelector(":scope > summary").scrollIntoView();
+      const inner = document.getElementById(id).closest("details");
+      if (inner !== item.d) { inner.open = true; inner.scrollIntoView(); }
+      else item.d.querySelector(":scope > summary").scrollIntoView();
       return true;
     };
     // Only Back/Forward restores (a reload starts hidden); instant navigation has no new
@@ -109,7 +113,7 @@
       if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
       const url = new URL(a.href, location.href);
       const id = decodeURIComponent(url.hash.slice(1));
-      if (url.origin !== location.origin || url.pathname !== location.pathname || !byId.has(id)) return;
+      if (url.origin !== location.origin || url.pathname !== location.pathname || !holder(id)) return;
       event.preventDefault();
       event.stopPropagation();
       remember();

@@ -129,7 +129,10 @@
     const file = q.answers, have = () => (window.FLGUIDE_ANSWERS || {})[file];
     const done = () => {
       const all = have();
-      if (!all.rooted) for (const a of Object.values(all)) for (const k of ["answer", "example"]) a[k] = rooted(a[k] || "", b.root);
+      if (!all.rooted) for (const a of Object.values(all)) {
+        for (const k of ["answer", "example"]) a[k] = rooted(a[k] || "", b.root);
+        a.key_points = (a.key_points || []).map((p) => rooted(p, b.root));
+      }
       return Object.defineProperty(all, "rooted", { value: true });
     };
     if (have()) return Promise.resolve().then(done);
@@ -139,6 +142,11 @@
     });
     return answerFiles[file].then(done);
   }
+
+  // The rubric shown first in a revealed answer.
+  const keyPoints = (list) => (list && list.length ? el("div", { cls: "flq-key-points" },
+    el("p", { cls: "flq-label" }, el("strong", {}, "What the interviewer listens for")),
+    el("ul", { html: list.map((k) => `<li>${k}</li>`).join("") })) : "");
 
   const LEVELS = ["fundamentals", "intermediate", "advanced"];
   function filters(b, onchange) {
@@ -198,5 +206,5 @@
 
   const mmss = (ms, round = Math.ceil) => { const s = Math.max(0, round(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; };
 
-  window.FLQ = { KEY, DAY, GRADES, load, save, grade, queue, el, button, announce, onPage, onChange, bank, answers, filters, dataPanel, mmss };
+  window.FLQ = { KEY, DAY, GRADES, load, save, grade, queue, el, button, announce, onPage, onChange, bank, answers, keyPoints, filters, dataPanel, mmss };
 })();
