@@ -124,8 +124,14 @@ def synthetic_bank(size: int) -> str:
         q["related"] = []
         q["article"] = []
         questions.append(q)
-    return yaml.dump({**real, "questions": questions}, Dumper=_NoAliases, allow_unicode=True, sort_keys=False,
-                     width=1000)
+    # Plan steps name questions by id: point them at each question's first clone.
+    first_clone = {q["id"]: f"{q['id']}-s{i}" for i, q in enumerate(source) if i < size}
+    def step_of(step: dict) -> dict:
+        return {**step, "questions": [first_clone[x] for x in step.get("questions", []) if x in first_clone]}
+
+    plans = [{**plan, "steps": [step_of(step) for step in plan["steps"]]} for plan in real.get("study_plans", [])]
+    return yaml.dump({**real, "questions": questions, "study_plans": plans}, Dumper=_NoAliases, allow_unicode=True,
+                     sort_keys=False, width=1000)
 
 
 class _NoAliases(yaml.SafeDumper):

@@ -201,8 +201,15 @@ PAGE_TYPES: list[PageType] = [
 
 def nav(bank: Bank, per_page: int = QUESTIONS_PER_PAGE) -> list:
     """The navigation, in the registry's order with the topics in theirs; the plugin sets it."""
-    # MkDocs puts nav titles into HTML unescaped; author text must stay text.
-    topics = [{html.escape(p.title, quote=False): p.path} for p in topic_pages(bank, per_page)]
+    # MkDocs puts nav titles into HTML unescaped; author text must stay text. A topic split
+    # into parts is a section of its own, so navigation.prune leaves other topics' parts out
+    # of every page (at 5,000 questions they were over a third of each page).
+    pages, topics = topic_pages(bank, per_page), []
+    for topic in ordered_topics(bank):
+        parts = [p for p in pages if p.topic == topic]
+        title = html.escape(topic.title, quote=False)
+        topics.append({title: parts[0].path} if len(parts) == 1
+                      else {title: [{f"Part {p.part} of {p.parts}": p.path} for p in parts]})
     entries = [(t.nav_order, {t.nav_title: t.path}) for t in PAGE_TYPES if t.nav_title]
     entries.append((TOPICS_NAV_ORDER, {"Topics": topics}))
     return [entry for _, entry in sorted(entries, key=lambda e: e[0])]

@@ -75,9 +75,16 @@ def question_text(q: QuestionParts) -> str:
     return text + (f" <p>{', '.join(extra)}</p>" if extra else "")
 
 
+# Punctuation stuck to a word ("drift,", "client?") makes it a different word in the index,
+# found only by prefix, which ranks far below an exact match: a question about client drift
+# came below one that merely ends in "client?". Titles drop it; they still read plainly.
+TITLE_PUNCTUATION = re.compile(r"[,;:?!()\"“”]")
+
+
 def question_title(q: QuestionParts) -> str:
-    """The question as text, with the word beside each symbol ("ε epsilon")."""
-    return with_words(plain(q.question))
+    """The question as index text: the word beside each symbol ("ε epsilon"), and no
+    punctuation stuck to its words."""
+    return " ".join(TITLE_PUNCTUATION.sub(" ", with_words(plain(q.question))).split())
 
 
 def _index_file(site: Path) -> tuple[Path, str] | None:

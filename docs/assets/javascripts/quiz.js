@@ -93,7 +93,7 @@
       item.d.open = true;
       const inner = document.getElementById(id).closest("details");
       if (inner !== item.d) { inner.open = true; inner.scrollIntoView(); }
-      else item.d.querySelector(":scope > summary").scrollIntoView();
+      else item.d.scrollIntoView(); // the <details> carries the scroll margin that clears the header
       return true;
     };
     // Only Back/Forward restores (a reload starts hidden); instant navigation has no new
