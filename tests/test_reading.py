@@ -16,9 +16,10 @@ PAGES = ["topics/alpha.html", *[t.url() for t in render.PAGE_TYPES if t.nav_titl
 
 
 @contextmanager
-def opened(browser, url: str, width: int, height: int):
-    """A fresh browser context at one screen size, on `url` once its scripts have run."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+def opened(browser, url: str, width: int, height: int, **device):
+    """A fresh browser context at one screen size (and device options), on `url` once its
+    scripts have run."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **device)
     try:
         page = context.new_page()
         page.goto(url)
@@ -118,18 +119,9 @@ def test_an_address_with_a_question_id_opens_that_answer(build_site, serve, brow
         assert not page.evaluate("document.getElementById('q-one').closest('details').open")
 
 
-@contextmanager
 def phone(browser, url: str):
     """A 390×844 touch phone (no hover, coarse pointer), on `url` once its scripts have run."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=3)
-    try:
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        yield page
-    finally:
-        context.close()
+    return opened(browser, url, 390, 844, is_mobile=True, has_touch=True, device_scale_factor=3)
 
 
 def test_on_a_phone_the_first_practice_card_is_on_the_first_screen(build_site, serve, browser):
