@@ -455,3 +455,24 @@ def test_printing_hides_every_quiz_control(page, base, errors):
             "es => es.filter(e => e.checkVisibility()).length") == 0
     assert errors == []
 
+
+
+def test_mock_interview_takes_the_practice_keys(page, base, errors):
+    page.goto(base + "mock.html")
+    page.get_by_label("Questions").fill("2")
+    page.get_by_role("button", name="Start the interview").click()
+    card = page.locator("#flq-mock .flq-card")
+    assert "Question 1 of 2" in card.locator(".flq-meta").inner_text()
+    page.keyboard.press("2")  # nothing to grade before the answer is shown
+    assert "Question 1 of 2" in card.locator(".flq-meta").inner_text()
+    page.keyboard.press("Space")
+    assert card.locator(".flq-answer").is_visible()
+    first = card.get_attribute("data-id")
+    page.keyboard.press("2")
+    assert "Question 2 of 2" in card.locator(".flq-meta").inner_text()
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    page.wait_for_selector("#flq-mock .flq-summary")
+    grades = {k: v["grade"] for k, v in stored(page)["questions"].items()}
+    assert grades[first] == "partly" and sorted(grades.values()) == ["dont", "partly"]
+    assert errors == []

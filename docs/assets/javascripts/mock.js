@@ -4,6 +4,9 @@
   const F = window.FLQ;
   if (!F) return;
   const { el, button, GRADES } = F;
+  // The same keys as Practice: Space reveals, 1 2 3 grade.
+  const KEYS = { 1: "know", 2: "partly", 3: "dont" };
+  let current = null; // the question on screen: {root, reveal, grade, revealed}
 
   F.onPage(() => {
     const root = document.getElementById("flq-mock");
@@ -51,9 +54,10 @@
         const body = el("div", {}, "Loading the answer…"), example = el("blockquote");
         const answer = el("div", { cls: "flq-answer", hidden: true, tabindex: "-1", "aria-label": "Model answer" },
           body, el("p", { cls: "flq-label" }, el("strong", {}, "Sample answer")), example);
-        const revealBtn = button("Reveal the model answer", () => reveal(false), { cls: "flq-btn flq-reveal" });
+        const revealBtn = button("Reveal the model answer", () => reveal(false), { cls: "flq-btn flq-reveal", "aria-keyshortcuts": "Space" });
         const grades = el("div", { cls: "flq-grade", role: "group", "aria-label": "Grade yourself", hidden: true },
-          Object.entries(GRADES).map(([g, label]) => button(label, () => grade(g), { "data-grade": g })));
+          Object.entries(KEYS).map(([k, g]) => button(GRADES[g], () => grade(g), { "data-grade": g, "aria-keyshortcuts": k })));
+        for (const bt of grades.children) bt.prepend(el("kbd", { "aria-hidden": "true" }, bt.getAttribute("aria-keyshortcuts")), " ");
         const heading = el("h2", { cls: "flq-q", tabindex: "-1" }, q.question);
         F.answers(b, q).then((all) => {
           const found = all[q.id];
@@ -90,17 +94,21 @@
           F.announce(`${timeUp ? "Time is up. " : ""}Model answer shown. Grade yourself.`);
         };
         const grade = (g) => {
+          if (used === null || current.graded) return;
+          current.graded = true;
           F.grade(q.id, g, q.topic);
           results.push({ q, g, used });
           if (i + 1 < qs.length) ask(i + 1);
           else summary();
         };
+        current = { root, reveal, grade, graded: false };
         clearInterval(timer);
         timer = setInterval(tick, 250);
         tick();
       };
 
       const summary = () => {
+        current = null;
         const weak = [...new Set(results.filter((r) => r.g !== "know").map((r) => r.q.topic))];
         const total = results.reduce((s, r) => s + r.used, 0);
         const heading = el("h2", { tabindex: "-1" }, "Summary");
@@ -128,4 +136,14 @@
       ask(0);
     }
   }
+  document.addEventListener("keydown", (e) => {
+    if (!current || !current.root.isConnected || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target, tag = t.tagName || "", k = e.key.toLowerCase();
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag) || t.isContentEditable) return;
+    if (k === " " && /^(BUTTON|A|SUMMARY)$/.test(tag)) return;
+    if (k === " ") current.reveal(false);
+    else if (KEYS[k]) current.grade(KEYS[k]);
+    else return;
+    e.preventDefault();
+  });
 })();
