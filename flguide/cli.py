@@ -122,7 +122,7 @@ def cmd_decks(args: argparse.Namespace) -> int:
 def cmd_quizdata(args: argparse.Namespace) -> int:
     from .stage import finish_site
 
-    print(f"{finish_site(args.site, None, Path())} answers written to {args.site / 'data' / 'answers'}")
+    print(f"{finish_site(args.site)} answers written to {args.site / 'data' / 'answers'}")
     return 0
 
 

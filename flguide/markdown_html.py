@@ -7,6 +7,7 @@ typed (raw HTML is shown, never interpreted).
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -53,10 +54,24 @@ def _escape(text: str) -> str:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may read settings from the environment (`!ENV`); none of them is needed here."""
+    """Reads mkdocs.yml, resolving `!ENV [NAME, default]` from the environment as MkDocs does."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *keys, default = names if len(names) > 1 else (*names, None)
+    for key in keys:
+        if os.environ.get(str(key)):
+            return os.environ[str(key)]
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def read_config(path: Path) -> dict:
+    """A MkDocs configuration file as plain data (for the builders that do not load it)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def use_site_config(path: Path) -> None:
@@ -70,7 +85,7 @@ def use_site_config(path: Path) -> None:
 
 @lru_cache(maxsize=1)
 def site_extensions() -> tuple[list, dict]:
-    config = yaml.load(SITE_CONFIG.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = read_config(SITE_CONFIG)
     names, configs = [], {}
     for entry in config.get("markdown_extensions", []):
         name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))

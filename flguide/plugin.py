@@ -24,9 +24,8 @@ from .downloads import Background, Request, make_downloads
 from .errors import BankError
 from .pdf import build_info
 from .pipeline import render_bank
-from .quizdata import read_pages, write_answer_files
 from .render import QUESTIONS_PER_PAGE, Urls, nav
-from .search import improve_index
+from .stage import finish_site
 
 # A bank this small typesets faster in this process than two fresh ones can start.
 PARALLEL_FROM_QUESTIONS = 50
@@ -95,9 +94,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config) -> None:
         site = Path(config.site_dir)
-        pages = read_pages(site)
-        write_answer_files(site, pages)
-        improve_index(site, pages)
+        finish_site(site)  # answer files and search entries; the downloads follow below
         if not self.config.downloads or os.environ.get("FLGUIDE_DOWNLOADS", "1") == "0" or self.request is None:
             return
         cache = self._path(config, self.config.cache_dir)

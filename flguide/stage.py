@@ -21,34 +21,16 @@ from pathlib import Path
 import yaml
 
 from .downloads import Request, make_downloads
+from .markdown_html import read_config
 from .pdf import build_info
 from .pipeline import render_bank
 from .quizdata import read_pages, write_answer_files
 from .render import QUESTIONS_PER_PAGE, Urls, nav
+from .search import improve_index
 
 DEFAULT_STAGE = Path(".cache") / "flguide" / "build"
 # Settings only the MkDocs plugin reads; Zensical warns about plugins it does not run.
 PLUGIN_NAME = "flguide"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, resolving `!ENV [NAME, default]` as MkDocs would, now."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *keys, default = names if len(names) > 1 else (*names, None)
-    for key in keys:
-        if os.environ.get(str(key)):
-            return os.environ[str(key)]
-    return default
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-
-
-def read_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def _plugin_options(config: dict) -> dict:
@@ -101,15 +83,13 @@ def stage_project(project: Path, stage: Path, bank_path: Path | None = None) -> 
     return config_file, request
 
 
-def finish_site(site: Path, request: Request | None, cache: Path) -> int:
+def finish_site(site: Path, request: Request | None = None, cache: Path | None = None) -> int:
     """After any builder: answer files, search entries and (with a request) the downloads.
     Returns how many answers were written."""
-    from .search import improve_index
-
     pages = read_pages(site)
     answers = write_answer_files(site, pages)
     improve_index(site, pages)
-    if request is not None:
+    if request is not None and cache is not None:
         make_downloads(request, site / "downloads", cache, parallel=len(request.bank.questions) >= 50)
     return answers
 
@@ -128,10 +108,11 @@ def build_with_zensical(project: Path, stage: Path = DEFAULT_STAGE, downloads: b
     result = subprocess.run([*zensical_command(), "build", "-f", str(config_file)], cwd=config_file.parent)
     if result.returncode != 0:
         return result.returncode
-    site = project / read_config(project / "mkdocs.yml").get("site_dir", "site")
+    config = read_config(project / "mkdocs.yml")
+    site = project / config.get("site_dir", "site")
     shutil.rmtree(site, ignore_errors=True)  # as MkDocs does: nothing stale is published
     shutil.move(built, site)
-    cache = project / _plugin_options(read_config(project / "mkdocs.yml")).get("cache_dir", ".cache/flguide/downloads")
+    cache = project / _plugin_options(config).get("cache_dir", ".cache/flguide/downloads")
     wanted = downloads and os.environ.get("FLGUIDE_DOWNLOADS", "1") != "0"
     finish_site(site, request if wanted else None, cache)
     return 0
