@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from flguide import render, sandbox  # noqa: E402
+from flguide.markdown_html import read_config  # noqa: E402
 from flguide.validate import load_and_validate  # noqa: E402
 
 PY = sys.executable
@@ -43,9 +44,9 @@ PY = sys.executable
 # and decks are timed on their own, and their budgets are relative to the pages' build.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "FLGUIDE_MAX_BANK_BYTES": str(2**28),
        "FLGUIDE_DOWNLOADS": "0"}
-OWN_ASSETS = ["assets/javascripts/store.js", "assets/javascripts/quiz.js", "assets/javascripts/home.js",
-              "assets/javascripts/practice.js", "assets/javascripts/mock.js", "assets/javascripts/checklist.js",
-              "assets/stylesheets/guide.css", "assets/stylesheets/print.css"]
+# Our own scripts and styles: every one mkdocs.yml loads, as built (minified, flguide/assets.py).
+_CONFIG = read_config(ROOT / "mkdocs.yml")
+OWN_ASSETS = [*_CONFIG["extra_javascript"], *_CONFIG["extra_css"]]
 # Every page type in the generator's registry (the heaviest topic page stands for the topics).
 PAGE_TYPES = {"topic": None, **{t.path.removesuffix(".md"): t.url() for t in render.PAGE_TYPES if t.nav_title}}
 

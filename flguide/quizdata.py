@@ -96,6 +96,7 @@ class QuestionParts:
     id: str
     question: str
     parts: dict[str, str]
+    follow_ups: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (question, answer)
 
     @property
     def example(self) -> str:
@@ -117,8 +118,27 @@ def questions_from_page(html: str) -> list[QuestionParts]:
             for cls in child.classes:
                 if cls.startswith(PART_PREFIX):
                     parts[cls.removeprefix(PART_PREFIX)] = html[child.inner_start:child.inner_end].strip()
-        out.append(QuestionParts(heading.id, html[heading.inner_start:heading.inner_end].strip(), parts))
+        out.append(QuestionParts(heading.id, html[heading.inner_start:heading.inner_end].strip(), parts,
+                                 _follow_ups(details, heading.id, html)))
     return out
+
+
+def _follow_ups(details: Element, qid: str, html: str) -> dict[str, tuple[str, str]]:
+    """Each follow-up's question (its summary) and answer (what follows the summary), by the
+    follow-up's own id, from the <details id="question-id--follow-up-id"> inside the question."""
+    found = {}
+    stack = list(details.children)
+    while stack:
+        element = stack.pop(0)
+        if element.tag == "details" and "flq-follow-up" in element.classes and element.id.startswith(qid + "--"):
+            summary = element.find("summary")
+            if summary is not None:
+                answer = html[summary.inner_end:element.inner_end].removeprefix("</summary>").strip()
+                question = html[summary.inner_start:summary.inner_end].strip()
+                found[element.id.removeprefix(qid + "--")] = (question, answer)
+            continue
+        stack.extend(element.children)
+    return found
 
 
 def rebase(fragment: str, page: str) -> str:
@@ -142,11 +162,13 @@ LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 
 
 def answers_of(questions: list[QuestionParts], page: str) -> dict[str, dict]:
-    """{question id: {question, answer, example, key_points}} as HTML, for the questions of
-    the page at `page`."""
+    """{question id: {question, answer, example, key_points, follow_ups: {id: {question,
+    answer}}}} as HTML, for the questions of the page at `page`."""
     return {q.id: {"question": q.question, "answer": rebase(q.parts.get("answer", ""), page),
                    "example": rebase(q.example, page),
-                   "key_points": [rebase(k.strip(), page) for k in LIST_ITEM.findall(q.parts.get("key-points", ""))]}
+                   "key_points": [rebase(k.strip(), page) for k in LIST_ITEM.findall(q.parts.get("key-points", ""))],
+                   "follow_ups": {fid: {"question": fq, "answer": rebase(fa, page)}
+                                  for fid, (fq, fa) in q.follow_ups.items()}}
             for q in questions}
 
 

@@ -228,6 +228,7 @@ def quiz_data(bank: Bank, urls: Urls = FILE_URLS, per_page: int = QUESTIONS_PER_
         "pages": [{"page": urls.page(p.path), "answers": f"data/answers/{p.stem}.js"} for p in pages],
         "questions": [
             {"id": q.id, "topic": q.topic, "level": q.level.value, "kind": q.kind.value, "question": q.question,
+             "follow_ups": [f.id for f in q.follow_ups],
              "page": urls.page(where[q.id].path), "answers": f"data/answers/{where[q.id].stem}.js"}
             for q in bank.questions
         ],

@@ -6,7 +6,8 @@ Zensical cannot take them that way, so `stage_project` writes the project's stat
 plus the generated pages into a staging folder (never into docs/) with a copy of mkdocs.yml
 that points there, lists the navigation in topic order, and sends the site to the project's
 own site folder. `finish_site` then does what the plugin does after a build: the quiz
-answer files, the question-level search entries and the downloads.
+answer files, the question-level search entries, the minified scripts and styles, and the
+downloads.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .assets import minify_own_assets
 from .downloads import Request, make_downloads
 from .markdown_html import read_config
 from .pdf import build_info
@@ -89,6 +91,7 @@ def finish_site(site: Path, request: Request | None = None, cache: Path | None =
     pages = read_pages(site)
     answers = write_answer_files(site, pages)
     improve_index(site, pages)
+    minify_own_assets(site)
     if request is not None and cache is not None:
         make_downloads(request, site / "downloads", cache, parallel=len(request.bank.questions) >= 50)
     return answers
