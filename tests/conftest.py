@@ -82,6 +82,38 @@ def page_url(source: str, builder: str) -> str:
     return Urls(directory=builder == "mkdocs-directory-urls").page(source)
 
 
+def drill_bank(path: Path, topics: int = 5, per_topic: int = 6) -> Path:
+    """A bank for the drilling tests: `topics` topics of `per_topic` questions each (30 by
+    default), each question with five key points and two follow-ups, the rest as small.yaml."""
+    import yaml
+
+    small = yaml.safe_load((FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    names = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"][:topics]
+    template = small["questions"][0]
+    questions = []
+    for name in names:
+        for i in range(per_topic):
+            qid = f"{name}-{i + 1}"
+            questions.append({
+                **{k: v for k, v in template.items() if k not in ("related", "also_asked_as")},
+                "id": qid, "topic": name, "question": f"Drill question {qid}?",
+                "answer": f"The answer to {qid} has enough words to be an answer.",
+                "key_points": [f"Point {n} of {qid}" for n in range(1, 6)],
+                "follow_ups": [{**f, "id": f"{qid}-{f['id']}", "question": f"{f['question'][:-1]} of {qid}?"}
+                               for f in template["follow_ups"]],
+            })
+    topic_list = [{"id": n, "title": f"{n.title()} topic", "summary": f"The {n} topic.", "order": i + 1}
+                  for i, n in enumerate(names)]
+    bank = {**small, "topics": topic_list, "questions": questions}
+    class NoAliases(yaml.SafeDumper):  # the bank refuses YAML aliases
+        def ignore_aliases(self, data):
+            return True
+
+    text = yaml.dump(bank, Dumper=NoAliases, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @functools.cache
 def _built(bank: str, base: str, builder: str) -> Path:
     project = make_project(Path(base) / f"{Path(bank).stem}-{builder}", bank)

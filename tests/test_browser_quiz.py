@@ -8,16 +8,12 @@ do not need instant navigation run twice: over http and on the built site opened
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import expect
+from quizpage import DAY_MS, T0, card_id, open_and_grade, put, question, stored
 
 from conftest import FIXTURES, make_project, run_mkdocs
-
-KEY = "flguide:progress"
-T0 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
-DAY_MS = 86_400_000
 
 
 @pytest.fixture(scope="module")
@@ -43,28 +39,8 @@ def errors(page):
     return found
 
 
-def stored(page) -> dict | None:
-    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
-    return None if raw is None else json.loads(raw)
-
-
-def question(page, qid: str):
-    return page.locator("details.question").filter(has=page.locator(f"[id='{qid}']"))
-
-
-def open_and_grade(page, qid: str, label: str) -> None:
-    q = question(page, qid)
-    q.locator(":scope > summary").click()
-    q.get_by_role("button", name=label, exact=True).click()
-
-
 def meters(page) -> list[str]:
     return page.locator(".flq-toolbar .flq-meter__text").all_inner_texts()
-
-
-def card_id(page) -> str:
-    page.wait_for_selector("#flq-practice .flq-card[data-id]")
-    return page.locator("#flq-practice .flq-card").get_attribute("data-id")
 
 
 # 1. Quiz mode on a topic page ------------------------------------------------------------------
@@ -101,7 +77,7 @@ def test_answers_start_closed_and_a_grade_survives_reload(page, base, errors):
     assert q.get_by_role("button", name="Knew it").get_attribute("aria-pressed") == "false"
 
     state = stored(page)
-    assert state["version"] == 1
+    assert state["version"] == 2
     assert set(state["questions"]) == {"q-two"}
     assert state["questions"]["q-two"]["grade"] == "partly"
     assert state["questions"]["q-two"]["topic"] == "alpha"
@@ -202,7 +178,7 @@ def test_keyboard_grading_with_visible_focus(page, base, errors):
 
 # 3. Practice: Leitner order with a controlled clock -----------------------------------------
 
-def test_leitner_brings_the_unknown_card_back_first(page, base, errors):
+def test_leitner_boxes_and_the_next_visit(page, base, errors):
     page.clock.install(time=T0)
     page.goto(base + "practice.html")
     assert "0 due" in page.locator("#flq-practice .flq-status").inner_text()
@@ -213,36 +189,31 @@ def test_leitner_brings_the_unknown_card_back_first(page, base, errors):
         shown.append(qid)
         page.keyboard.press("Space")
         assert page.locator("#flq-practice .flq-answer").is_visible()
-        page.keyboard.press("3" if qid == "q-three" else "1")
-    assert shown == ["q-one", "q-two", "q-three", "q-four", "q-five"]  # new cards in bank order
+        page.keyboard.press("2" if qid == "q-three" else "1")
+    assert sorted(shown) == ["q-five", "q-four", "q-one", "q-three", "q-two"]
+    assert shown[:2] == ["q-one", "q-four"]  # new cards take turns between the topics
 
     boxes = {k: (v["box"], v["due"]) for k, v in stored(page)["questions"].items()}
     now = int(T0.timestamp() * 1000)
-    assert boxes["q-three"][0] == 1 and boxes["q-three"][1] - now < 60_000
+    # Partly on a new card: box 1, back in half a day (Didn't know would be now)
+    assert boxes["q-three"][0] == 1 and abs(boxes["q-three"][1] - now - DAY_MS // 2) < 60_000
     for qid in ("q-one", "q-two", "q-four", "q-five"):
         assert boxes[qid][0] == 2 and abs(boxes[qid][1] - now - DAY_MS) < 60_000
 
-    page.reload()  # same day: only the card I did not know is due
-    assert card_id(page) == "q-three"
-    assert "1 due" in page.locator("#flq-practice .flq-status").inner_text()
+    page.reload()  # same day: nothing is due yet
+    assert "0 due" in page.locator("#flq-practice .flq-status").inner_text()
+    assert "Nothing is due" in page.locator("#flq-practice .flq-card").inner_text()
 
     page.clock.fast_forward(DAY_MS + 60_000)
-    page.reload()  # the next visit, one day later: everything is due, the weak card first
+    page.reload()  # the next visit, one day later: everything is due, the weakest box first
     assert page.evaluate("Date.now()") >= now + DAY_MS
     assert "5 due" in page.locator("#flq-practice .flq-status").inner_text()
     assert card_id(page) == "q-three"
-    assert "box 1" in page.locator("#flq-practice .flq-meta").inner_text()
-    page.keyboard.press("Space")
-    page.keyboard.press("3")  # still did not know it: due now, later than the box-2 cards
-    assert card_id(page) == "q-one"  # this session moves on to the box-2 cards, earliest due first
-    assert stored(page)["questions"]["q-three"]["due"] > stored(page)["questions"]["q-one"]["due"]
-
-    page.reload()  # weakest box first, even though its due time is the latest
-    assert card_id(page) == "q-three"
+    assert "box 1, last: Partly" in page.locator("#flq-practice .flq-meta").inner_text()
     page.keyboard.press("Space")
     page.keyboard.press("1")
-    assert card_id(page) == "q-one"
     assert stored(page)["questions"]["q-three"]["box"] == 2
+    assert card_id(page) != "q-three"
     assert errors == []
 
 
@@ -271,12 +242,15 @@ def test_mock_interview_counts_down_and_summarises(page, base, errors):
     page.clock.install(time=T0)
     page.goto(base + "mock.html")
     page.wait_for_selector("#flq-mock form")
-    assert page.get_by_label("Questions").input_value() == "8"
+    assert page.get_by_label("Questions", exact=True).input_value() == "8"
     assert page.get_by_label("Minutes per question").input_value() == "3"
-    page.get_by_label("Questions").fill("3")
+    assert page.get_by_label("Follow-ups per question").input_value() == "1"
+    page.get_by_label("Questions", exact=True).fill("3")
+    page.get_by_label("Follow-ups per question").fill("0")
     page.get_by_role("button", name="Start the interview").click()
 
     card, clock = page.locator("#flq-mock .flq-card"), page.locator("#flq-mock .flq-clock")
+    timer = page.locator("#flq-mock .flq-timer")
     assert "Question 1 of 3" in card.locator(".flq-meta").inner_text()
     assert clock.inner_text() == "3:00"
     assert card.locator(".flq-grade").is_hidden()
@@ -298,10 +272,14 @@ def test_mock_interview_counts_down_and_summarises(page, base, errors):
     card.get_by_role("button", name="Partly").click()
 
     asked.append(card.get_attribute("data-id"))
-    page.clock.run_for(3 * 60_000 + 1_000)  # time runs out: the answer opens by itself
-    assert clock.inner_text() == "0:00"
-    assert card.locator(".flq-answer").is_visible()
+    page.clock.run_for(2 * 60_000 + 20_000)  # 40 s left: amber
+    assert "flq-amber" in timer.get_attribute("class")
+    page.clock.run_for(45_000)  # past the limit: the clock shows the overtime, in red
+    expect(clock).to_have_text("+0:05 over")
+    assert "flq-over" in timer.get_attribute("class") and "flq-amber" not in timer.get_attribute("class")
+    assert card.locator(".flq-answer").is_hidden()  # still the candidate's turn
     expect(page.locator("#flq-live")).to_contain_text("Time is up")
+    card.get_by_role("button", name="Reveal the model answer").click()
     card.get_by_role("button", name="Didn't know").click()
 
     rows = page.locator("#flq-mock .flq-summary tbody tr")
@@ -310,7 +288,10 @@ def test_mock_interview_counts_down_and_summarises(page, base, errors):
     assert [r.get_attribute("data-id") for r in rows.all()] == asked
     cells = [r.locator("td").all_inner_texts() for r in rows.all()]
     assert [c[2] for c in cells] == ["Knew it", "Partly", "Didn't know"]
-    assert [c[3] for c in cells] == ["1:00", "0:30", "3:00"]
+    assert [c[3] for c in cells] == ["1:00", "0:30", "3:05 (0:05 over)"]
+    # each row links to its answer in the guide
+    for qid, row in zip(asked, rows.all(), strict=True):
+        assert row.get_by_role("link").get_attribute("href").endswith(f".html#{qid}")
     topic_of = {"q-one": "Alpha topic", "q-two": "Alpha topic", "q-three": "Alpha topic",
                 "q-four": "Beta topic", "q-five": "Beta topic"}
     review = page.locator("#flq-mock .flq-review li").all_inner_texts()
@@ -320,8 +301,52 @@ def test_mock_interview_counts_down_and_summarises(page, base, errors):
 
     page.emulate_media(media="print")  # the summary prints, its buttons do not
     assert page.locator("#flq-mock .flq-summary table").is_visible()
-    assert page.locator("#flq-mock .flq-summary button").evaluate_all(
+    assert page.locator("#flq-mock button").evaluate_all(
         "bs => bs.every(b => getComputedStyle(b).display === 'none')")
+    page.emulate_media(media="screen")
+
+    page.reload()  # the last results stay on the page
+    last = page.locator("#flq-mock .flq-last .flq-summary")
+    expect(last.locator("h2")).to_have_text("Your last interview")
+    assert [r.get_attribute("data-id") for r in last.locator("tbody tr").all()] == asked
+    assert [r.locator("td").all_inner_texts()[2] for r in last.locator("tbody tr").all()] == [
+        "Knew it", "Partly", "Didn't know"]
+    assert errors == []
+
+
+def test_mock_interview_asks_a_follow_up_and_lists_the_one_missed(page, base, errors):
+    page.goto(base + "mock.html")
+    page.get_by_role("checkbox", name="Beta topic").uncheck()
+    page.get_by_label("Questions", exact=True).fill("1")
+    page.get_by_role("button", name="Start the interview").click()
+    card = page.locator("#flq-mock .flq-card")
+    main = card.get_attribute("data-id")
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    # graded: the interviewer goes on with one of this question's follow-ups, on its own clock
+    expect(card.locator(".flq-meta")).to_contain_text("follow-up")
+    follow_up = card.get_attribute("data-id")
+    assert follow_up.startswith(main + "--")
+    asked_of = {"first-follow-up": "First follow-up?", "second-follow-up": "Second follow-up?",
+                "what-fails-first": "What fails first?", "how-do-you-scale-it": "How do you scale it?",
+                "complexity": "Complexity?", "edge-cases": "Edge cases?"}
+    expect(card.locator(".flq-q")).to_have_text(asked_of[follow_up.split("--")[1]])
+    expect(card.locator(".flq-context")).to_contain_text("Follow-up to:")
+    assert page.locator("#flq-mock .flq-clock").inner_text() == "3:00"
+    page.keyboard.press("Space")
+    expect(card.locator(".flq-answer-body")).to_contain_text("This fixture answer is long enough")
+    page.keyboard.press("3")
+    summary = page.locator("#flq-mock .flq-summary")
+    assert summary.locator("tbody tr").count() == 1  # the table has the questions asked
+    missed = summary.locator(".flq-missed li")
+    assert missed.count() == 1 and missed.get_attribute("data-id") == follow_up
+    assert missed.get_by_role("link").get_attribute("href").endswith(f"#{follow_up}")
+    saved = stored(page)["questions"]
+    assert saved[main]["grade"] == "know"
+    assert saved[follow_up]["grade"] == "dont" and saved[follow_up]["parent"] == main
+    # a follow-up is not a question of its own in the topic's counts
+    page.goto(base + "index.html")
+    expect(page.locator(".flq-topic-progress").first).to_have_text("1 of 3 graded, 1 known")
     assert errors == []
 
 
@@ -362,7 +387,9 @@ def test_export_reset_import_restores_the_same_state(page, base, errors, tmp_pat
     assert "0 of 3 graded" in page.locator(".flq-topic-progress").first.inner_text()
 
     page.set_input_files("input.flq-import", str(exported))
-    page.wait_for_function(f"localStorage.getItem('{KEY}') !== null")
+    expect(page.locator(".flq-preview")).to_contain_text("This file adds 2, updates 0, keeps 0 newer grades here.")
+    assert stored(page) is None  # nothing is written before the reader says so
+    page.get_by_role("button", name="Merge").click()
     assert stored(page) == before
     assert "2 of 3 graded, 1 known" in page.locator(".flq-topic-progress").first.inner_text()
     page.goto(base + "checklist.html")
@@ -386,11 +413,11 @@ def test_importing_a_bad_file_changes_nothing(page, base, errors, tmp_path):
 @pytest.mark.parametrize("value", [
     "{not json", "null", "[]", '{"version": 0, "questions": {}}', '{"version": 1, "questions": 7}',
 ])
-def test_a_corrupt_or_old_value_is_dropped_with_a_warning(page, base, errors, value):
+def test_an_unreadable_value_is_kept_aside_and_every_page_still_works(page, base, errors, value):
     warnings: list[str] = []
     page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
     page.goto(base + "topics/alpha.html")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
+    put(page, value)
     for path in ("topics/alpha.html", "index.html", "practice.html", "mock.html", "checklist.html"):
         warnings.clear()
         page.goto(base + path)
@@ -398,11 +425,13 @@ def test_a_corrupt_or_old_value_is_dropped_with_a_warning(page, base, errors, va
         page.wait_for_selector(".flq-toolbar .flq-meter, #flq-home-progress p, .flq-card, #flq-mock form, "
                                "input[data-flq-key]")
         if path == "topics/alpha.html":
-            assert any(KEY in w for w in warnings), warnings
+            assert any("could not be read" in w for w in warnings), warnings
             expect(page.locator(".flq-toolbar .flq-meter__text")).to_have_text(["0 of 3", "0 of 3"])
             open_and_grade(page, "q-one", "Knew it")
             assert stored(page)["questions"]["q-one"]["box"] == 2
-            page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
+            backups = json.loads(page.evaluate("localStorage.getItem(FLQ.store.BACKUP)"))
+            assert [b["raw"] for b in backups] == [value]
+            put(page, value)
     assert errors == []
 
 
@@ -417,12 +446,15 @@ def test_checklist_ticks_persist(page, base, errors):
     page.reload()
     boxes = page.locator("li.task-list-item input[type=checkbox]")
     assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, True, False]
-    assert stored(page)["checklist"] == {"Derive :: Derive the second thing": True}
+    ticks = stored(page)["checklist"]
+    assert list(ticks) == ["Derive :: Derive the second thing"]
+    assert ticks["Derive :: Derive the second thing"]["on"] is True
     assert box.is_checked()
     box.focus()
     page.keyboard.press("Space")
     page.reload()
     assert boxes.evaluate_all("bs => bs.map(b => b.checked)") == [False, False, False]
+    assert stored(page)["checklist"]["Derive :: Derive the second thing"]["on"] is False  # an untick is dated too
     assert errors == []
 
 
@@ -459,7 +491,8 @@ def test_printing_hides_every_quiz_control(page, base, errors):
 
 def test_mock_interview_takes_the_practice_keys(page, base, errors):
     page.goto(base + "mock.html")
-    page.get_by_label("Questions").fill("2")
+    page.get_by_label("Questions", exact=True).fill("2")
+    page.get_by_label("Follow-ups per question").fill("0")
     page.get_by_role("button", name="Start the interview").click()
     card = page.locator("#flq-mock .flq-card")
     assert "Question 1 of 2" in card.locator(".flq-meta").inner_text()

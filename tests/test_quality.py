@@ -61,17 +61,17 @@ def test_quiz_works_the_same_whichever_way_the_site_was_built(built, serve, page
     expect(page.locator("details.question:has(#q-one)")).to_have_attribute("open", "")
     expect(page.locator("#q-one--first-follow-up")).to_have_attribute("open", "")
     page.goto(base + page_url("topics/alpha.md", builder) + "#q-two", wait_until="networkidle")
-    two.get_by_role("button", name="Partly", exact=True).click()
+    two.get_by_role("button", name="Didn't know", exact=True).click()
     page.reload()
-    expect(two.locator(".flq-mark")).to_have_text("Partly")
+    expect(two.locator(".flq-mark")).to_have_text("Didn't know")
 
     page.goto(base + page_url("practice.md", builder))
     card = page.locator("#flq-practice .flq-card[data-id]")
-    expect(card).to_have_attribute("data-id", "q-two")  # graded Partly: due first
+    expect(card).to_have_attribute("data-id", "q-two")  # graded Didn't know: due first
     page.keyboard.press("Space")
     expect(page.locator("#flq-practice .flq-answer-body")).to_contain_text("The second answer talks about design")
-    # the rubric leads the revealed answer
-    expect(page.locator("#flq-practice .flq-key-points li")).to_have_count(3)
+    # the rubric leads the revealed answer, as a checklist
+    expect(page.locator("#flq-practice .flq-key-points input[type=checkbox]")).to_have_count(3)
     page.get_by_role("link", name="Open it in the guide").click()
     page.wait_for_url("**/" + page_url("topics/alpha.md", builder) + "#q-two")
     expect(two).to_have_attribute("open", "")
@@ -141,12 +141,17 @@ def show_the_widgets(page, source: str) -> None:
         q.get_by_role("button", name="Knew it").click()
     elif source == "practice.md":
         page.wait_for_selector("#flq-practice .flq-card[data-id]")
+        page.get_by_label("My interview is on").fill("2030-01-10")
+        page.get_by_label("My interview is on").blur()
         page.keyboard.press("Space")
+        page.locator("#flq-practice .flq-key-points input").first.check()
     elif source == "mock.md":
         page.get_by_role("button", name="Start the interview").click()
         page.get_by_role("button", name="Reveal the model answer").click()
+        page.locator("#flq-mock .flq-key-points input").first.check()
     elif source == "index.md":
         page.wait_for_selector("#flq-home-progress p")
+        page.get_by_label("My interview is on").fill("2030-01-10")
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

@@ -1,11 +1,12 @@
-/* checklist.js: owns the ticks of the checklist page's task lists, saved in the store under
-   "section heading :: item text" so they survive reloads, rebuilds and reordering. */
+/* checklist.js: owns the ticks of the checklist page's task lists (the page carries
+   data-flq="checklist"), saved in the store under "section heading :: item text", each with
+   its time, so they survive reloads, rebuilds, reordering and a merging import. */
 (() => {
   const F = window.FLQ;
   if (!F) return;
   const text = (n) => n.textContent.replace(/\s+/g, " ").trim();
 
-  F.onPage(() => {
+  F.mount("checklist", () => {
     const boxes = [...document.querySelectorAll("article li.task-list-item > label > input[type=checkbox]")]
       .filter((i) => !i.dataset.flqKey);
     if (!boxes.length) return;
@@ -18,18 +19,15 @@
       input.disabled = false;
       if (!input.hasAttribute("aria-label")) input.setAttribute("aria-label", item);
       input.addEventListener("change", () => {
-        const s = F.load();
-        if (input.checked) s.checklist[input.dataset.flqKey] = true;
-        else delete s.checklist[input.dataset.flqKey];
-        F.save(s);
+        F.store.update((s) => { s.checklist[input.dataset.flqKey] = { on: input.checked, at: Date.now() }; }, "checklist", "checklist");
         F.announce(`${input.checked ? "Ticked" : "Unticked"}: ${item}`);
       });
     }
     const render = () => {
-      const done = F.load().checklist;
-      for (const input of boxes) input.checked = !!done[input.dataset.flqKey];
+      const done = F.store.load().checklist;
+      for (const input of boxes) input.checked = !!(done[input.dataset.flqKey] || {}).on;
     };
-    F.onChange("checklist", () => boxes[0].isConnected && render());
+    F.watch(boxes[0], render, "checklist");
     render();
   });
 })();

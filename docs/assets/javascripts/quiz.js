@@ -1,14 +1,13 @@
-/* quiz.js: owns quiz mode on topic pages: the .flq-toolbar (hide/show all, progress meters),
-   the self-grade buttons inside each opened answer, and the grade mark in each question. */
+/* quiz.js: owns quiz mode on topic pages (the toolbar, data-flq="quiz"): show or hide all
+   answers, the progress meters, the self-grade buttons inside each opened answer, the grade
+   mark in each question, and keeping the reader's place across links and Back. */
 (() => {
   const F = window.FLQ;
   if (!F) return;
-  const { el, button, GRADES } = F;
+  const { el, button } = F;
+  const GRADES = F.schedule.LABELS, me = "quiz";
 
-  F.onPage(() => {
-    const bar = document.querySelector(".flq-toolbar");
-    if (!bar || bar.dataset.flqMounted) return;
-    bar.dataset.flqMounted = "1";
+  F.mount("quiz", (bar) => {
     const topic = bar.dataset.topic;
     const items = [];
     for (const d of document.querySelectorAll("details.question")) {
@@ -50,7 +49,7 @@
       el("div", { cls: "flq-toolbar__meters" }, gradedBox, knownBox));
 
     function render() {
-      const q = F.load().questions;
+      const q = F.store.load().questions;
       let graded = 0, known = 0;
       for (const { id, mark, group, d } of items) {
         const e = q[id];
@@ -69,12 +68,12 @@
     }
 
     function grade(item, g) {
-      F.grade(item.id, g, topic);
+      F.schedule.grade(item.id, g, { topic, by: me });
       const graded = render();
       F.announce(`Graded ${GRADES[g]}. ${graded} of ${total} graded.`);
     }
 
-    F.onChange("quiz", () => bar.isConnected && render());
+    F.watch(bar, render, me);
     render();
     keepPlace(items, bar);
   });
