@@ -16,7 +16,7 @@
 
   function start(root, b) {
     const session = { count: 0, seen: new Set(), again: [], more: false };
-    let cur = null, view = null;
+    let cur = null;
     const filters = F.filters(b, () => { session.seen.clear(); next(); }, true);
     const status = el("p", { cls: "flq-status", "aria-live": "polite" });
     const slot = el("div");
@@ -45,7 +45,6 @@
     function draw(selected, capped, planned) {
       const hadFocus = root.contains(document.activeElement);
       if (!cur) {
-        view = null;
         slot.replaceChildren(el("section", { cls: "flq-card", "aria-label": "Flashcard", tabindex: "-1" },
           !selected ? el("p", {}, "No questions match these filters.")
             : capped ? [el("p", {}, "Today's plan is done. Come back tomorrow, or keep going with more new cards."),
@@ -56,7 +55,7 @@
       const t = b.topicsById[cur.topic] || { title: cur.topic };
       const entry = F.store.load().questions[cur.id];
       const shown = cur;
-      view = F.flashcard({ b, card: cur,
+      const view = F.flashcard({ b, card: cur,
         meta: `${t.title} · ${cur.level} · ${cur.kind}${cur.parent ? " · follow-up" : ""}` + (entry ? ` · box ${entry.box}, last: ${schedule.LABELS[entry.grade]}` : " · new"),
         actions: button("Skip", skip, { "aria-keyshortcuts": "N" }),
         keys: { n: skip },
