@@ -325,3 +325,29 @@ def test_the_new_controls_pass_axe(practice, scheme, errors):
     expect(page.locator(".flq-suggest")).to_be_visible()
     assert axe_violations(page) == []
     assert errors == []
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_mock_summary_and_the_progress_panel_pass_axe(page, drill, serve, scheme, tmp_path, errors):
+    base = serve(drill)
+    page.goto(base + "mock.html")
+    set_scheme(page, scheme)
+    page.get_by_label("Questions", exact=True).fill("1")
+    page.get_by_role("button", name="Start the interview").click()
+    for grade in ("1", "3"):  # the question, then its follow-up
+        page.keyboard.press("Space")
+        page.keyboard.press(grade)
+    expect(page.locator("#flq-mock .flq-missed li")).to_have_count(1)
+    assert axe_violations(page) == []
+
+    # the panel at its fullest: the notice of unreadable data and an import preview
+    page.goto(base + "index.html")
+    put(page, "{half-written")
+    page.reload()
+    exported = tmp_path / "progress.json"
+    exported.write_text(json.dumps({"version": 2, "questions": {}, "checklist": {}, "settings": {}, "mock": None}))
+    page.set_input_files("input.flq-import", str(exported))
+    expect(page.locator(".flq-preview")).to_be_visible()
+    expect(page.locator(".flq-notice")).to_be_visible()
+    assert axe_violations(page) == []
+    assert errors == []

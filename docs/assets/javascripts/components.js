@@ -35,7 +35,10 @@
 
     F.content(b, card).then((found) => {
       if (!found) throw new Error("no answer");
-      heading.innerHTML = card.html = found.question;
+      card.html = found.question;
+      // Repainting the same words would count as a later largest paint: only markup is worth it.
+      const t = el("template", { html: found.question });
+      if (t.content.children.length || t.content.textContent !== heading.textContent) heading.innerHTML = found.question;
       if (found.parent) context.innerHTML = `Follow-up to: ${found.parent}`;
       body.innerHTML = found.answer;
       if (found.example) { example.innerHTML = found.example; sample.hidden = false; }
