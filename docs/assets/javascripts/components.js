@@ -10,8 +10,9 @@
   const { LABELS } = schedule;
   const KEYS = { 1: "know", 2: "partly", 3: "dont" };
 
-  /* opts: {b, card, meta, reveal (label), actions (extra buttons), timer (node), onReveal, onGrade(g, share)}.
-     Returns {node, reveal, grade}. */
+  /* opts: {b, card, meta, label, reveal (its button's label), actions (more buttons), keys (more
+     keys), timer (a node), focus (move focus to the answer on reveal), onReveal, onGrade(g, share)}.
+     Returns {node, reveal, grade, heading}. */
   function flashcard(opts) {
     const { b, card } = opts;
     let revealed = false, done = false, points = [];
@@ -54,7 +55,7 @@
       hint.hidden = false;
       hint.textContent = `${ticked()} of ${points.length} points: suggested grade ${LABELS[g]}.`;
     }
-    function reveal(quiet) {
+    function reveal() {
       if (revealed) return;
       revealed = true;
       // Keyboard users go on from the answer: the key points are the next Tab stops.
@@ -63,7 +64,7 @@
       revealBtn.hidden = true;
       if (hadFocus || opts.focus) answer.focus({ preventScroll: true });
       if (opts.onReveal) opts.onReveal();
-      if (!quiet) announce("Answer shown. Tick the points you made, then grade yourself: 1 Knew it, 2 Partly, 3 Didn't know.");
+      announce("Answer shown. Tick the points you made, then grade yourself: 1 Knew it, 2 Partly, 3 Didn't know.");
     }
     function grade(g) {
       if (!revealed || done) return;
