@@ -9,6 +9,7 @@ the same bytes on any machine.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -16,10 +17,9 @@ import re
 import shutil
 import tempfile
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,6 +56,14 @@ EDITION_TEXT = {
              "For the last evening: every question with the points an interviewer listens for and a sample "
              "spoken answer, grouped by topic.",
              "Every federated learning interview question with its key points and sample answer."),
+}
+
+
+# The question fields the quiz edition and the cram sheet show (the study edition and the
+# topic PDFs show every field).
+EDITION_FIELDS: dict[str, tuple[str, ...]] = {
+    "quiz": ("id", "number", "question", "level", "kind", "answer", "example", "key_points", "follow_ups"),
+    "cram": ("id", "number", "question", "key_points", "example"),
 }
 
 
@@ -103,7 +111,15 @@ class _Converted:
         self.by_id = {q.id: q for q in bank.questions}
         self._questions: dict[str, dict[str, Any]] = {}
 
-    def question(self, q: Question) -> dict[str, Any]:
+    def question(self, q: Question, edition: Edition | Literal["topic"] = "study") -> dict[str, Any]:
+        """The fields `edition` shows, and no others: an edit to a field a document does not
+        show leaves its data, and so its PDF, unchanged (the compiler then skips it)."""
+        full = self._full(q)
+        if edition in ("study", "topic"):
+            return full
+        return {key: full[key] for key in EDITION_FIELDS[edition]}
+
+    def _full(self, q: Question) -> dict[str, Any]:
         if q.id not in self._questions:
             self._questions[q.id] = {
                 "id": q.id,
@@ -134,6 +150,41 @@ class _Converted:
         return self._questions[q.id]
 
 
+def markdown_texts(bank: Bank) -> list[tuple[bool, str]]:
+    """Every (is a block field, text) of the bank that needs Markdown, once each: what a
+    build converts up front, split between processes. A field missing here is still
+    converted, later and in one process."""
+    blocks: list[str] = []
+    inline: list[str] = []
+    for t in bank.topics:
+        inline += [t.title, t.summary]
+    for q in bank.questions:
+        inline += [q.question, *q.key_points, *q.also_asked_as, *(f.question for f in q.follow_ups)]
+        inline += [x for r in q.references for x in (r.authors, r.title, r.venue)]
+        blocks += [q.answer, q.example, *q.pitfalls, *(f.answer for f in q.follow_ups)]
+    for s in bank.checklist:
+        inline += [s.section, *s.items]
+    for p in bank.study_plans:
+        inline += [p.title, *(s.when for s in p.steps)]
+        blocks += [s.do for s in p.steps]
+    for f in bank.faq:
+        inline.append(f.question)
+        blocks.append(f.answer)
+    found = [(True, b) for b in blocks] + [(False, i) for i in inline]
+    return [x for x in dict.fromkeys(found) if pdf_tree.needs_markdown(x[1])]
+
+
+def _split(texts: list[tuple[bool, str]], parts: int) -> list[list[tuple[bool, str]]]:
+    """`texts` in `parts` groups of about equal length (the longest first, each to the shortest group)."""
+    loads = [0] * parts
+    groups: list[list[tuple[bool, str]]] = [[] for _ in range(parts)]
+    for item in sorted(texts, key=lambda x: -len(x[1])):
+        least = loads.index(min(loads))
+        loads[least] += len(item[1])
+        groups[least].append(item)
+    return groups
+
+
 def document_data(bank: Bank, edition: Edition | Literal["topic"], paper: Paper, build: Build,
                   topic_id: str | None = None, converted: _Converted | None = None) -> dict[str, Any]:
     """Everything one document shows, as plain data for templates/guide.typ. Pure."""
@@ -146,7 +197,7 @@ def document_data(bank: Bank, edition: Edition | Literal["topic"], paper: Paper,
     if edition == "topic":
         (number, topic), = chosen
         name = f"Topic {number}: {pdf_tree.plain_text(pdf_tree.inline(topic.title))}"
-    whole = edition in ("study", "quiz")
+    whole = edition == "study"  # the checklist, plans, FAQ and glossary
     return {
         "edition": edition,
         "title": TITLE,
@@ -158,8 +209,9 @@ def document_data(bank: Bank, edition: Edition | Literal["topic"], paper: Paper,
         "built": build.date + (f" · version {build.version}" if build.version else ""),
         "counts": f"{questions} in {len(chosen)} topic{'s' if len(chosen) != 1 else ''}",
         "topics": [
-            {"id": t.id, "number": n, "title": pdf_tree.inline(t.title), "summary": pdf_tree.inline(t.summary),
-             "questions": [conv.question(q) for q in grouped[t.id]]}
+            {"id": t.id, "number": n, "title": pdf_tree.inline(t.title),
+             "summary": pdf_tree.inline(t.summary) if edition != "cram" else [],
+             "questions": [conv.question(q, edition) for q in grouped[t.id]]}
             for n, t in chosen
         ],
         "checklist": [{"section": pdf_tree.inline(s.section), "items": [pdf_tree.inline(i) for i in s.items]}
@@ -180,7 +232,10 @@ class PdfCompiler:
 
     Each document is a two-line main file beside a copy of the template, in a private
     folder that is Typst's root: the data goes in as a file, which Typst tracks on its own
-    (an input would invalidate everything), and the template can read nothing else."""
+    (an input would invalidate everything), and the template can read nothing else. A
+    document whose data and build time are the ones of its last compilation is not
+    compiled again: even with every layout memoised, exporting a PDF costs a few tenths of
+    a second."""
 
     def __init__(self) -> None:
         import typst
@@ -190,17 +245,23 @@ class PdfCompiler:
         # ignore_system_fonts: only the fonts inside Typst, whatever the machine has installed.
         self._compiler = typst.Compiler(root=self._root, ignore_system_fonts=True)
         self._lock = threading.Lock()
+        self._last: dict[str, tuple[bytes, bytes]] = {}  # stem → (digest of data and time, PDF)
 
     def compile(self, name: str, data: dict[str, Any], build: Build) -> bytes:
         """PDF bytes for the document `name` (any identifier, stable across rebuilds)."""
         stem = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        digest = hashlib.sha256(payload + build.when.isoformat().encode()).digest()
         with self._lock:
+            last = self._last.get(stem)
+            if last is not None and last[0] == digest:
+                return last[1]
             _write_if_changed(self._root / f"{stem}.json", payload)
             main = self._root / f"{stem}.typ"
             _write_if_changed(main, f'#import "{TEMPLATE.name}": guide\n#guide(json("{stem}.json"))\n'.encode())
             pdf = self._compiler.compile(input=main, pdf_standards=PDF_STANDARDS, timestamp=build.when)
-        assert isinstance(pdf, bytes)
+            assert isinstance(pdf, bytes)
+            self._last[stem] = (digest, pdf)
         return pdf
 
 
@@ -209,9 +270,21 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-@lru_cache(maxsize=1)
-def compiler() -> PdfCompiler:
-    return PdfCompiler()
+# Compilers per process: Typst releases the GIL while it works, so two threads lay out two
+# documents at once (Typst's memoised work is shared by every compiler of a process).
+THREADS = max(1, min(2, os.cpu_count() or 1))
+
+
+_COMPILERS: dict[int, PdfCompiler] = {}
+_COMPILERS_LOCK = threading.Lock()
+
+
+def compiler(slot: int = 0) -> PdfCompiler:
+    """This process's long-lived compiler number `slot` (one per thread of compile_documents)."""
+    with _COMPILERS_LOCK:
+        if slot not in _COMPILERS:
+            _COMPILERS[slot] = PdfCompiler()
+        return _COMPILERS[slot]
 
 
 def document_names(bank: Bank, topics: bool = True) -> list[str]:
@@ -234,38 +307,67 @@ def documents(bank: Bank, paper: Paper, build: Build, topics: bool = True) -> di
     return {name: _data_for(bank, name, paper, build, conv) for name in document_names(bank, topics)}
 
 
-def compile_documents(docs: dict[str, dict[str, Any]], build: Build) -> dict[str, bytes]:
-    """PDF bytes for each named document's data, with this process's long-lived compiler."""
-    return {name: compiler().compile(name, data, build) for name, data in docs.items()}
+def _weight(data: dict[str, Any]) -> int:
+    """Roughly how long a document takes to lay out: what it shows of its questions."""
+    fields = {"study": 12, "topic": 12, "quiz": 9, "cram": 2}[data["edition"]]
+    return sum(len(t["questions"]) for t in data["topics"]) * fields + 1
 
 
-def _warm_up() -> None:
-    # Loading Typst, its fonts and hyphenation patterns takes a fixed second; a worker does
-    # it while the parent is still converting the bank's Markdown.
-    import typst
+def share(docs: dict[str, dict[str, Any]], parts: int) -> list[list[str]]:
+    """The documents' names in `parts` groups of about equal work (largest first, each to
+    the least loaded group), in the order given within each group."""
+    loads = [0] * parts
+    groups: list[list[str]] = [[] for _ in range(parts)]
+    for name in sorted(docs, key=lambda n: -_weight(docs[n])):
+        least = loads.index(min(loads))
+        loads[least] += _weight(docs[name])
+        groups[least].append(name)
+    order = list(docs)
+    return [sorted(g, key=order.index) for g in groups if g]
 
-    typst.compile(b"#set text(font: \"Libertinus Serif\", lang: \"en\", hyphenate: true)\n#par(justify: true)[warm]",
-                  ignore_system_fonts=True)
+
+def compile_documents(docs: dict[str, dict[str, Any]], build: Build, threads: int | None = None) -> dict[str, bytes]:
+    """PDF bytes for each named document's data, with this process's long-lived compilers,
+    `threads` documents at a time (THREADS unless given)."""
+    groups = share(docs, threads or THREADS)
+
+    def run(i: int) -> dict[str, bytes]:
+        return {name: compiler(i).compile(name, docs[name], build) for name in groups[i]}
+
+    if len(groups) == 1:
+        done = run(0)
+    else:
+        with ThreadPoolExecutor(len(groups), thread_name_prefix="flguide-typst") as threads_:
+            done = {name: pdf for part in threads_.map(run, range(len(groups))) for name, pdf in part.items()}
+    return {name: done[name] for name in docs}
+
+
+def _compile_in_worker(docs: dict[str, dict[str, Any]], build: Build) -> dict[str, bytes]:
+    return compile_documents(docs, build, threads=1)
 
 
 def build_pdfs(bank: Bank, out_dir: Path, paper: Paper, build: Build, topics: bool = True,
                parallel: bool = True) -> list[Path]:
-    """Write both editions (and, with `topics`, one PDF per topic) into `out_dir`.
+    """Write the editions (and, with `topics`, one PDF per topic) into `out_dir`.
 
-    `parallel` lays out the study and the quiz edition in two fresh processes (each takes a
-    share of the topic PDFs); without it, this process's compiler does all of them, which is
-    what a long-lived caller wants: its memoised layout makes rebuilds after an edit cheap.
+    `parallel` uses two fresh processes: they convert the bank's Markdown, half each, then
+    lay out the documents in two groups of about equal work (the study edition in one, the
+    quiz edition and the cram sheet in the other, the topic PDFs shared out). Each process
+    holds only its own documents' layout. Without `parallel`, this process's long-lived
+    compilers do all of them, two threads at once, which is what a long-lived caller wants:
+    their memoised layout makes rebuilds after an edit cheap.
     """
     names = document_names(bank, topics)
     workers = min(2, os.cpu_count() or 1)
     if parallel and workers > 1:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for _ in range(workers):
-                pool.submit(_warm_up)
+            # The workers convert the bank's Markdown, half each, then lay out the documents.
+            converted = pool.map(pdf_tree.convert, _split(markdown_texts(bank), workers))
+            pdf_tree.prime({key: nodes for part in converted for key, nodes in part.items()})
             docs = documents(bank, paper, build, topics)
-            groups = [{name: docs[name] for name in names[i::workers]} for i in range(workers)]
-            parts = pool.map(compile_documents, groups, [build] * workers)
+            groups = [{name: docs[name] for name in group} for group in share(docs, workers)]
+            parts = pool.map(_compile_in_worker, groups, [build] * len(groups))
             pdfs = {name: data for part in parts for name, data in part.items()}
     else:
         pdfs = compile_documents(documents(bank, paper, build, topics), build)

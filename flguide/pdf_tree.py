@@ -118,20 +118,43 @@ def _tree(html: str, markdown_source: str) -> list[Node]:
     return [c for c in root["c"] if not (isinstance(c, str) and not c.strip())]
 
 
+# Conversions made in other processes (`convert`, then `prime`): a build splits the bank's
+# Markdown between its worker processes instead of converting it all in one.
+_primed: dict[tuple[bool, str], list[Node]] = {}
+
+
+def needs_markdown(markdown_text: str) -> bool:
+    return bool(MARKDOWN_SYNTAX.search(markdown_text))
+
+
 @lru_cache(maxsize=4096)
 def blocks(markdown_text: str) -> list[Node]:
     """A Markdown field (answer, example, pitfall, FAQ answer) as block nodes."""
-    if not MARKDOWN_SYNTAX.search(markdown_text):
+    if not needs_markdown(markdown_text):
         return [{"t": "p", "c": [markdown_text]}]
-    return _tree(to_html(markdown_text), markdown_text)
+    primed = _primed.get((True, markdown_text))
+    return primed if primed is not None else _tree(to_html(markdown_text), markdown_text)
 
 
 @lru_cache(maxsize=16384)
 def inline(markdown_text: str) -> list[Node]:
     """A one-line field (question, title, follow-up) as inline nodes."""
-    if not MARKDOWN_SYNTAX.search(markdown_text):
+    if not needs_markdown(markdown_text):
         return [markdown_text]
-    return _tree(inline_html(markdown_text), markdown_text)
+    primed = _primed.get((False, markdown_text))
+    return primed if primed is not None else _tree(inline_html(markdown_text), markdown_text)
+
+
+def convert(texts: list[tuple[bool, str]]) -> dict[tuple[bool, str], list[Node]]:
+    """Each (is a block field, text) as nodes, converted in this process."""
+    return {(block, text): (blocks if block else inline)(text) for block, text in texts}
+
+
+def prime(converted: dict[tuple[bool, str], list[Node]]) -> None:
+    """Use conversions made elsewhere (by `convert`, in other processes) from now on, in
+    place of the ones primed before."""
+    _primed.clear()
+    _primed.update(converted)
 
 
 def plain_text(nodes: list[Node]) -> str:
