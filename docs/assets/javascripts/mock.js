@@ -128,7 +128,7 @@
       const time = (r) => F.mmss(r.used, Math.round) + (r.used > saved.limit ? ` (${F.mmss(r.used - saved.limit, Math.round)} over)` : "");
       return el("section", { cls: "flq-summary", "aria-label": `Mock interview: ${title.toLowerCase()}` },
         el("h2", { tabindex: "-1" }, title),
-        el("p", {}, `${rows.length} questions in ${F.mmss(total, Math.round)}. ${tally}.`),
+        el("p", {}, `${rows.length} ${rows.length === 1 ? "question" : "questions"} in ${F.mmss(total, Math.round)}. ${tally}.`),
         el("table", {},
           el("thead", {}, el("tr", {}, ["#", "Question", "Grade", "Time used"].map((h) => el("th", { scope: "col" }, h)))),
           el("tbody", {}, rows.map((r, i) => el("tr", { "data-id": r.id },
