@@ -17,11 +17,12 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from . import pdf_tree
 from .model import Bank, Question, Topic
@@ -174,15 +175,19 @@ def markdown_texts(bank: Bank) -> list[tuple[bool, str]]:
     return [x for x in dict.fromkeys(found) if pdf_tree.needs_markdown(x[1])]
 
 
-def _split(texts: list[tuple[bool, str]], parts: int) -> list[list[tuple[bool, str]]]:
-    """`texts` in `parts` groups of about equal length (the longest first, each to the shortest group)."""
+T = TypeVar("T")
+
+
+def balance(items: list[T], weight: Callable[[T], int], parts: int) -> list[list[T]]:
+    """`items` in at most `parts` non-empty groups of about equal weight (the heaviest first,
+    each to the lightest group), in their given order within each group."""
     loads = [0] * parts
-    groups: list[list[tuple[bool, str]]] = [[] for _ in range(parts)]
-    for item in sorted(texts, key=lambda x: -len(x[1])):
+    groups: list[list[int]] = [[] for _ in range(parts)]
+    for i in sorted(range(len(items)), key=lambda i: -weight(items[i])):
         least = loads.index(min(loads))
-        loads[least] += len(item[1])
-        groups[least].append(item)
-    return groups
+        loads[least] += weight(items[i])
+        groups[least].append(i)
+    return [[items[i] for i in sorted(g)] for g in groups if g]
 
 
 def document_data(bank: Bank, edition: Edition | Literal["topic"], paper: Paper, build: Build,
@@ -314,16 +319,8 @@ def _weight(data: dict[str, Any]) -> int:
 
 
 def share(docs: dict[str, dict[str, Any]], parts: int) -> list[list[str]]:
-    """The documents' names in `parts` groups of about equal work (largest first, each to
-    the least loaded group), in the order given within each group."""
-    loads = [0] * parts
-    groups: list[list[str]] = [[] for _ in range(parts)]
-    for name in sorted(docs, key=lambda n: -_weight(docs[n])):
-        least = loads.index(min(loads))
-        loads[least] += _weight(docs[name])
-        groups[least].append(name)
-    order = list(docs)
-    return [sorted(g, key=order.index) for g in groups if g]
+    """The documents' names in `parts` groups of about equal work."""
+    return balance(list(docs), lambda name: _weight(docs[name]), parts)
 
 
 def compile_documents(docs: dict[str, dict[str, Any]], build: Build, threads: int | None = None) -> dict[str, bytes]:
@@ -363,7 +360,7 @@ def build_pdfs(bank: Bank, out_dir: Path, paper: Paper, build: Build, topics: bo
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             # The workers convert the bank's Markdown, half each, then lay out the documents.
-            converted = pool.map(pdf_tree.convert, _split(markdown_texts(bank), workers))
+            converted = pool.map(pdf_tree.convert, balance(markdown_texts(bank), lambda t: len(t[1]), workers))
             pdf_tree.prime({key: nodes for part in converted for key, nodes in part.items()})
             docs = documents(bank, paper, build, topics)
             groups = [{name: docs[name] for name in group} for group in share(docs, workers)]

@@ -43,6 +43,13 @@ class Element:
                 return found
         return None
 
+    def find_all(self, tag: str, cls: str) -> list[Element]:
+        """Every descendant <tag class=cls>, but none inside another one (those are its own)."""
+        found = []
+        for child in self.children:
+            found += [child] if child.tag == tag and cls in child.classes else child.find_all(tag, cls)
+        return found
+
 
 class _Tree(HTMLParser):
     """The element tree with source offsets, so inner HTML is cut from the page unchanged."""
@@ -78,17 +85,6 @@ class _Tree(HTMLParser):
         self.stack.pop().inner_end = end
 
 
-def _questions(element: Element) -> list[Element]:
-    """The top-level question <details> (nested ones belong to their answer)."""
-    found = []
-    for child in element.children:
-        if child.tag == "details" and "question" in child.classes:
-            found.append(child)
-        else:
-            found += _questions(child)
-    return found
-
-
 @dataclass(frozen=True)
 class QuestionParts:
     """One question as built: its id, its title and each marked part, as HTML."""
@@ -109,7 +105,7 @@ class QuestionParts:
 def questions_from_page(html: str) -> list[QuestionParts]:
     tree = _Tree(html)
     out = []
-    for details in _questions(tree.root):
+    for details in tree.root.find_all("details", "question"):
         heading = details.find("h2", "flq-question")
         if heading is None or not heading.id:
             continue
@@ -127,17 +123,11 @@ def _follow_ups(details: Element, qid: str, html: str) -> dict[str, tuple[str, s
     """Each follow-up's question (its summary) and answer (what follows the summary), by the
     follow-up's own id, from the <details id="question-id--follow-up-id"> inside the question."""
     found = {}
-    stack = list(details.children)
-    while stack:
-        element = stack.pop(0)
-        if element.tag == "details" and "flq-follow-up" in element.classes and element.id.startswith(qid + "--"):
-            summary = element.find("summary")
-            if summary is not None:
-                answer = html[summary.inner_end:element.inner_end].removeprefix("</summary>").strip()
-                question = html[summary.inner_start:summary.inner_end].strip()
-                found[element.id.removeprefix(qid + "--")] = (question, answer)
-            continue
-        stack.extend(element.children)
+    for element in details.find_all("details", "flq-follow-up"):
+        summary = element.find("summary")
+        if summary is not None and element.id.startswith(qid + "--"):
+            answer = html[summary.inner_end:element.inner_end].removeprefix("</summary>").strip()
+            found[element.id.removeprefix(qid + "--")] = (html[summary.inner_start:summary.inner_end].strip(), answer)
     return found
 
 

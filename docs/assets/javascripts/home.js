@@ -14,7 +14,7 @@
     box.replaceChildren(next, plan, totals);
 
     function render() {
-      const s = store.load(), p = schedule.plan(s, Date.now(), null, total), now = Date.now();
+      const s = store.load(), now = Date.now(), p = schedule.plan(s, now, null, total);
       const entries = Object.values(s.questions).filter((e) => !e.parent);
       let graded = 0, known = 0;
       for (const cell of cells) {

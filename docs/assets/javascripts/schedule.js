@@ -85,14 +85,14 @@
      weakest topic, longest overdue), then new cards (within today's plan unless `more`), then a
      missed card early rather than nothing. session: {count, seen: Set, again: [{id, at}], more}. */
   function next(s, cards, session, now = Date.now()) {
-    const q = s.questions, p = plan(s, now, cards.map((c) => c.id)), score = weakness(s);
-    const turn = session.again.find((a) => a.at <= session.count && cards.some((c) => c.id === a.id));
+    const q = s.questions, ids = cards.map((c) => c.id), p = plan(s, now, ids), score = weakness(s);
+    const inPlay = session.again.filter((a) => ids.includes(a.id));
+    const turn = inPlay.find((a) => a.at <= session.count);
     const dueCards = cards.filter((c) => q[c.id] && due(q[c.id], p) <= now && !session.seen.has(c.id))
       .sort((a, b) => q[a.id].box - q[b.id].box || score(a.topic) - score(b.topic) || q[a.id].due - q[b.id].due);
     const fresh = mix(cards.filter((c) => !q[c.id] && !session.seen.has(c.id)), score);
     const capped = p && !session.more && p.newToday <= 0;
-    const waiting = session.again.find((a) => cards.some((c) => c.id === a.id));
-    const id = (turn && turn.id) || (dueCards[0] && dueCards[0].id) || (!capped && fresh[0] && fresh[0].id) || (waiting && waiting.id) || null;
+    const id = (turn || dueCards[0] || (!capped && fresh[0]) || inPlay[0] || {}).id || null;
     return { id, due: dueCards.length + (turn ? 1 : 0), fresh: fresh.length, plan: p, capped: capped && fresh.length > 0 };
   }
 
