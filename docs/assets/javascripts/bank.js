@@ -45,28 +45,29 @@
   };
   function answers(b, card) {
     const file = card.answers, have = () => (window.FLGUIDE_ANSWERS || {})[file];
-    const done = () => {
-      const all = have();
-      if (!all.rooted) for (const a of Object.values(all)) {
-        for (const k of ["answer", "example"]) a[k] = rooted(a[k] || "", b.root);
-        a.key_points = (a.key_points || []).map((p) => rooted(p, b.root));
-        for (const f of Object.values(a.follow_ups || {})) f.answer = rooted(f.answer, b.root);
-      }
-      return Object.defineProperty(all, "rooted", { value: true });
-    };
-    if (have()) return Promise.resolve().then(done);
+    if (have()) return Promise.resolve().then(have);
     files[file] = files[file] || new Promise((ok, fail) => {
       document.body.append(el("script", { src: new URL(file, b.root).href, onload: () => (have() ? ok() : fail()),
         onerror: () => { delete files[file]; fail(new Error(`answers missing: ${file}`)); } }));
     });
-    return files[file].then(done);
+    return files[file].then(have);
+  }
+  // One question's links resolved, when a card first shows it (the whole file at once cost a
+  // slow phone a noticeable pause before the first card).
+  function rootEntry(a, root) {
+    if (!a || a.rooted) return a;
+    for (const k of ["answer", "example"]) a[k] = rooted(a[k] || "", root);
+    a.key_points = (a.key_points || []).map((p) => rooted(p, root));
+    for (const f of Object.values(a.follow_ups || {})) f.answer = rooted(f.answer, root);
+    return Object.defineProperty(a, "rooted", { value: true });
   }
 
   // What a card shows: {question, answer, example, key_points}; a follow-up has only its own.
   const content = (b, card) => answers(b, card).then((all) => {
-    if (!card.parent) return all[card.id];
-    const f = ((all[card.parent.id] || {}).follow_ups || {})[card.fid];
-    return f && { question: f.question, answer: f.answer, example: "", key_points: [], parent: all[card.parent.id].question };
+    if (!card.parent) return rootEntry(all[card.id], b.root);
+    const a = rootEntry(all[card.parent.id], b.root);
+    const f = ((a || {}).follow_ups || {})[card.fid];
+    return f && { question: f.question, answer: f.answer, example: "", key_points: [], parent: a.question };
   });
 
   Object.assign(F, { bank, href, content });
