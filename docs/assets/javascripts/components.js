@@ -82,7 +82,7 @@
   // Filters by topic, level and kind; with `followUps`, a box that adds follow-ups as cards.
   function filters(b, onchange, followUps) {
     // Plain comparison, not localeCompare: the values are ASCII names, and a page's first
-    // localeCompare loads the collation data (about 25 ms on a slow machine, before the card).
+    // localeCompare loads the collation data, a pause before the first card.
     const values = (key) => [...new Set(b.questions.map((q) => q[key]))]
       .sort((x, y) => (LEVELS.indexOf(x) - LEVELS.indexOf(y)) || (x < y ? -1 : x > y ? 1 : 0)).map((v) => [v, v]);
     const groups = [["topic", "Topics", b.topics.map((t) => [t.id, t.title])], ["level", "Levels", values("level")], ["kind", "Kinds", values("kind")]];
