@@ -11,7 +11,7 @@ PAPER ?= a4
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: vendor system setup serve generate build site pdf decks schema test lint bench lighthouse linkcheck-online clean
+.PHONY: vendor system setup serve generate build site pdf decks schema test lint bench lighthouse screenshots linkcheck-online clean
 
 system:
 	bash scripts/install_system_deps.sh
@@ -77,6 +77,10 @@ bench: $(VENV)/.dev setup
 
 lighthouse: $(VENV)/.dev setup node_modules/.installed
 	bash benchmarks/lighthouse.sh
+
+# The README's pictures of a topic page and Practice, from a fresh build.
+screenshots: $(VENV)/.dev site
+	$(PY) scripts/screenshots.py
 
 linkcheck-online: $(VENV)/.dev
 	$(PY) scripts/linkcheck_online.py
