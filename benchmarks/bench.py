@@ -20,6 +20,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -58,13 +59,16 @@ class TooSlow(Exception):
 def run(cmd: list[str], cwd: Path, timeout: float | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (MiB) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # A session of its own, so a run stopped for time takes its worker processes with it (the
+    # PDF command's workers once outlived it, holding all their memory).
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
     while timeout is not None:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         if time.perf_counter() - start > timeout:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             raise TooSlow(f"stopped after {timeout:.0f} s")
         time.sleep(0.5)
