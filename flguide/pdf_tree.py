@@ -127,13 +127,20 @@ def needs_markdown(markdown_text: str) -> bool:
     return bool(MARKDOWN_SYNTAX.search(markdown_text))
 
 
+def _converted(block: bool, markdown_text: str) -> list[Node]:
+    """Nodes for a text that needs Markdown: primed from another process, or converted here."""
+    primed = _primed.get((block, markdown_text))
+    if primed is not None:
+        return primed
+    return _tree((to_html if block else inline_html)(markdown_text), markdown_text)
+
+
 @lru_cache(maxsize=4096)
 def blocks(markdown_text: str) -> list[Node]:
     """A Markdown field (answer, example, pitfall, FAQ answer) as block nodes."""
     if not needs_markdown(markdown_text):
         return [{"t": "p", "c": [markdown_text]}]
-    primed = _primed.get((True, markdown_text))
-    return primed if primed is not None else _tree(to_html(markdown_text), markdown_text)
+    return _converted(True, markdown_text)
 
 
 @lru_cache(maxsize=16384)
@@ -141,8 +148,7 @@ def inline(markdown_text: str) -> list[Node]:
     """A one-line field (question, title, follow-up) as inline nodes."""
     if not needs_markdown(markdown_text):
         return [markdown_text]
-    primed = _primed.get((False, markdown_text))
-    return primed if primed is not None else _tree(inline_html(markdown_text), markdown_text)
+    return _converted(False, markdown_text)
 
 
 def convert(texts: list[tuple[bool, str]]) -> dict[tuple[bool, str], list[Node]]:

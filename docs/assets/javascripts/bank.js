@@ -36,7 +36,7 @@
   const href = (b, card) => `${new URL(card.page, b.root).href}#${card.id}`;
 
   // The answers of the topic page holding `card`: {id: {question, answer, example, key_points,
-  // follow_ups: {fid: {question, answer}}}} as HTML, with links resolved against the site root.
+  // follow_ups: {fid: {question, answer}}}} as HTML, with links relative to the site root.
   const files = {};
   const rooted = (html, root) => {
     const t = el("template", { html });
@@ -52,8 +52,8 @@
     });
     return files[file].then(have);
   }
-  // One question's links resolved, when a card first shows it (the whole file at once cost a
-  // slow phone a noticeable pause before the first card).
+  // One question's links resolved against the site root, when a card first shows it (the
+  // whole file at once cost a slow phone a noticeable pause before the first card).
   function rootEntry(a, root) {
     if (!a || a.rooted) return a;
     for (const k of ["answer", "example"]) a[k] = rooted(a[k] || "", root);
